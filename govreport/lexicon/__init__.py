@@ -1,0 +1,147 @@
+"""Lexicons: the words govreport matches, kept as data files beside this module.
+
+Each file is documented at its top, validated when loaded (an unknown key or a duplicate alias
+raises :class:`~govreport.errors.LexiconError`) and loaded once per process.
+
+>>> lex = indicators()
+>>> lex.alias_to_ids["城乡居民人均可支配收入"]
+('urban_income', 'rural_income')
+>>> lex.names["gdp"]
+'地区生产总值'
+>>> units().multipliers["亿"]
+100000000.0
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from govreport.errors import LexiconError
+
+DATA = resources.files("govreport.lexicon") / "data"
+
+_INDICATOR_KEYS = {"name", "aliases", "measures", "percent", "units", "needs_growth", "alias_of"}
+
+
+def load_yaml(name: str | Path) -> dict[str, Any]:
+    """Read one lexicon file (a name inside the package's data folder, or a path)."""
+    path = Path(name) if isinstance(name, Path) else DATA / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise LexiconError(f"{name}: cannot read lexicon ({exc})") from exc
+    if not isinstance(data, dict):
+        raise LexiconError(f"{name}: a lexicon file must be a mapping at its top level")
+    return data
+
+
+def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
+    unknown = set(data) - allowed
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
+
+
+@dataclass(frozen=True)
+class Indicators:
+    names: dict[str, str]  # id -> standard name
+    alias_to_ids: dict[str, tuple[str, ...]]  # every written form -> one id, or several (compounds)
+    needs_growth: frozenset[str]  # written forms that count only before a growth figure
+    percent: dict[str, str]  # id -> level | growth
+    units: dict[str, tuple[str, ...]]  # id -> unit classes allowed for a level figure
+    measures: dict[str, tuple[str, ...]]
+
+
+@cache
+def indicators() -> Indicators:
+    data = load_yaml("indicators.yaml")
+    _check_keys("indicators.yaml", data, {"indicators", "compounds"})
+    names: dict[str, str] = {}
+    alias_to_ids: dict[str, tuple[str, ...]] = {}
+    needs_growth: set[str] = set()
+    percent: dict[str, str] = {}
+    unit_classes: dict[str, tuple[str, ...]] = {}
+    measures: dict[str, tuple[str, ...]] = {}
+
+    def add(alias: str, ids: tuple[str, ...], where: str) -> None:
+        if alias in alias_to_ids and alias_to_ids[alias] != ids:
+            raise LexiconError(f"indicators.yaml: duplicate alias {alias!r} ({where})")
+        alias_to_ids[alias] = ids
+
+    entries = data["indicators"]
+    for key, entry in entries.items():
+        _check_keys(f"indicators.yaml: {key}", entry, _INDICATOR_KEYS)
+        target = entry.get("alias_of", key)
+        if target not in entries or "alias_of" in entries[target]:
+            raise LexiconError(f"indicators.yaml: {key}: alias_of names unknown indicator {target!r}")
+        if "alias_of" not in entry:
+            if "name" not in entry:
+                raise LexiconError(f"indicators.yaml: {key}: missing name")
+            names[key] = entry["name"]
+            add(entry["name"], (key,), key)
+            percent[key] = entry.get("percent", "growth")
+            unit_classes[key] = tuple(entry.get("units", ()))
+            measures[key] = tuple(entry.get("measures", ("level", "growth")))
+        for alias in entry.get("aliases") or ():
+            add(alias, (target,), key)
+            if entry.get("needs_growth"):
+                needs_growth.add(alias)
+    for alias, ids in (data.get("compounds") or {}).items():
+        unknown = [i for i in ids if i not in names]
+        if unknown:
+            raise LexiconError(f"indicators.yaml: compound {alias!r} names unknown ids {unknown}")
+        add(alias, tuple(ids), "compounds")
+    return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures)
+
+
+@dataclass(frozen=True)
+class Units:
+    multipliers: dict[str, float]
+    bases: dict[str, str]  # base unit -> class
+    percent: tuple[str, ...]
+    points: tuple[str, ...]
+    times: tuple[str, ...]
+    trailing: tuple[str, ...]
+
+
+@cache
+def units() -> Units:
+    data = load_yaml("units.yaml")
+    _check_keys("units.yaml", data, {"multipliers", "bases", "percent", "points", "times", "trailing"})
+    return Units(
+        multipliers={k: float(v) for k, v in data["multipliers"].items()},
+        bases=dict(data["bases"]),
+        percent=tuple(data["percent"]),
+        points=tuple(data["points"]),
+        times=tuple(data["times"]),
+        trailing=tuple(data.get("trailing", ())),
+    )
+
+
+_PHRASE_KEYS = {
+    "qualifiers", "growth_verbs", "to_words", "connectors", "blockers", "continuations", "stops",
+    "subscopes_before", "subscope_suffixes", "ownscope", "review_headings", "plan_headings",
+    "plan_openers", "speaker_titles", "report_openers",
+}
+
+
+@cache
+def phrases() -> dict[str, Any]:
+    """Word lists that steer parsing (qualifiers, verbs, headings ...); see phrases.yaml."""
+    data = load_yaml("phrases.yaml")
+    _check_keys("phrases.yaml", data, _PHRASE_KEYS)
+    missing = _PHRASE_KEYS - set(data)
+    if missing:
+        raise LexiconError(f"phrases.yaml: missing key(s) {sorted(missing)}")
+    q = data["qualifiers"]
+    allowed = {"about", "at_least", "at_most"}
+    for side in ("after", "before"):
+        bad = {w: v for w, v in q[side].items() if v not in allowed}
+        if bad:
+            raise LexiconError(f"phrases.yaml: qualifiers.{side}: unknown qualifier(s) {bad}")
+    return data
