@@ -223,10 +223,11 @@ class Report:
         rows = []
         for f in self.facts:
             row = f.to_dict(self.text)
-            row.update(report=self.name, region=self.metadata.region, report_year=self.metadata.year)
+            row.update(report=self.name, region=self.metadata.region, level=self.metadata.level,
+                       report_year=self.metadata.year)
             rows.append(row)
         columns = [
-            "report", "region", "report_year", "indicator", "period", "year", "measure", "value",
+            "report", "region", "level", "report_year", "indicator", "period", "year", "measure", "value",
             "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence", "start", "end",
         ]
         return pd.DataFrame(rows, columns=columns)

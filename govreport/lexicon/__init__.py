@@ -55,12 +55,13 @@ class Indicators:
     percent: dict[str, str]  # id -> level | growth
     units: dict[str, tuple[str, ...]]  # id -> unit classes allowed for a level figure
     measures: dict[str, tuple[str, ...]]
+    postfix: dict[str, dict[str, str]]  # word after a figure -> unit class -> id
 
 
 @cache
 def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
-    _check_keys("indicators.yaml", data, {"indicators", "compounds"})
+    _check_keys("indicators.yaml", data, {"indicators", "compounds", "postfix"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
@@ -96,7 +97,12 @@ def indicators() -> Indicators:
         if unknown:
             raise LexiconError(f"indicators.yaml: compound {alias!r} names unknown ids {unknown}")
         add(alias, tuple(ids), "compounds")
-    return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures)
+    postfix = {w: dict(m) for w, m in (data.get("postfix") or {}).items()}
+    for word, by_class in postfix.items():
+        unknown = [i for i in by_class.values() if i not in names]
+        if unknown:
+            raise LexiconError(f"indicators.yaml: postfix {word!r} names unknown ids {unknown}")
+    return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix)
 
 
 @dataclass(frozen=True)

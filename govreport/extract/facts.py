@@ -1,0 +1,362 @@
+"""Headline-indicator facts: every figure a report states for its own region-wide indicators.
+
+The extractor walks each sentence once:
+
+1. indicator names are found with one Aho-Corasick automaton over every alias (longest match);
+2. names joined by 、/和 form a list ("接待游客量、旅游综合收入均增长20%");
+3. the figures after a name (or list) belong to it while the words between are connectors
+   (达, 增长, 同比 ...; ``phrases.yaml``); a comma clause that begins like a continuation
+   ("，同比增长12.5%", "，分别增长6%和9%") still belongs to it;
+4. each figure's measure (level or growth), sign and qualifier come from the words around it;
+   分别/均 lists are distributed over the names in order.
+
+>>> from govreport.pipeline import parse
+>>> r = parse("各位代表：\\n一、2023年工作回顾\\n全年实现地区生产总值388.2亿元、增长7.2%。"
+...           "\\n二、2024年主要工作\\n城镇和农村居民人均可支配收入分别增长8%和9%左右。")
+>>> [(f.indicator, f.period, f.year, f.measure, f.value, f.unit, f.qualifier) for f in r.facts]
+... # doctest: +NORMALIZE_WHITESPACE
+[('gdp', 'actual', 2023, 'level', 388.2, '亿元', None),
+ ('gdp', 'actual', 2023, 'growth', 7.2, '%', None),
+ ('urban_income', 'target', 2024, 'growth', 8.0, '%', None),
+ ('rural_income', 'target', 2024, 'growth', 9.0, '%', 'about')]
+>>> r.text[r.facts[1].start:r.facts[1].end]
+'地区生产总值388.2亿元、增长7.2%'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import ahocorasick
+
+from govreport.lexicon import Indicators, indicators, phrases, units
+from govreport.model import Document, Fact, Sentence
+from govreport.numbers import Quantity, find_quantities
+
+_LIST_SEP = ("、", "和", "及", "与", "以及", "、和")
+_YEAR = re.compile(r"(?<![比较与从自同于\d])(?:到|至)?(\d{4})年(?!以来|前|底前|相比|比|的水平|同期)")
+_CLAUSE_END = "，,；;：:"
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int
+    end: int
+    alias: str
+    ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lex: Indicators
+    automaton: ahocorasick.Automaton
+    connectors: re.Pattern[str]
+    growth_pos: tuple[str, ...]
+    growth_neg: tuple[str, ...]
+    to_words: tuple[str, ...]
+    q_after: dict[str, str]
+    q_before: list[tuple[str, str]]
+    blockers: tuple[str, ...]
+    continuation: re.Pattern[str]
+    stops: re.Pattern[str]
+    subscopes: tuple[str, ...]
+    subscope_suffixes: str
+    ownscope: tuple[str, ...]
+
+
+@cache
+def _rules() -> _Rules:
+    lex = indicators()
+    p = phrases()
+    auto = ahocorasick.Automaton()
+    for alias, ids in lex.alias_to_ids.items():
+        auto.add_word(alias, (alias, ids))
+    auto.make_automaton()
+    words = sorted(set(p["connectors"]) | set(p["growth_verbs"]["positive"]) | set(p["growth_verbs"]["negative"])
+                   | set(p["qualifiers"]["before"]) | set(units().trailing), key=len, reverse=True)
+    connectors = re.compile(r"(?:" + "|".join(map(re.escape, words)) + r"|\d{4}年|[\s、，,：:“”\"（）()]|第一|首)*")
+    cont = re.compile(r"(?:" + "|".join(map(re.escape, sorted(p["continuations"], key=len, reverse=True))) + ")")
+    stops = re.compile("|".join(map(re.escape, p["stops"])))
+    return _Rules(
+        lex=lex, automaton=auto, connectors=connectors,
+        growth_pos=tuple(sorted(p["growth_verbs"]["positive"], key=len, reverse=True)),
+        growth_neg=tuple(sorted(p["growth_verbs"]["negative"], key=len, reverse=True)),
+        to_words=tuple(p["to_words"]),
+        q_after=dict(p["qualifiers"]["after"]),
+        q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
+        blockers=tuple(p["blockers"]), continuation=cont, stops=stops,
+        subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
+        subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
+    )
+
+
+def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Indicator names in ``norm[start:end]`` (longest, non-overlapping)."""
+    rules = _rules()
+    end = len(norm) if end is None else end
+    out = []
+    for last, (alias, ids) in rules.automaton.iter_long(norm, start, end):
+        s = last - len(alias) + 1
+        out.append(Mention(s, last + 1, alias, ids))
+    return out
+
+
+def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
+    """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...)."""
+    rules = _rules()
+    before = norm[max(sent_start, m.start - 10): m.start]
+    if any(before.endswith(own) for own in rules.ownscope):
+        return False
+    if any(before.endswith(w) for w in rules.subscopes):
+        return True
+    return bool(before) and before[-1] in rules.subscope_suffixes and len(before) >= 2 and \
+        "\u4e00" <= before[-2] <= "\u9fff"
+
+
+def _growth_sign(prefix: str) -> int:
+    """+1 / -1 when ``prefix`` ends in a growth verb (not followed by 到/至), else 0."""
+    rules = _rules()
+    best_pos, sign = -1, 0
+    for verbs, s in ((rules.growth_pos, 1), (rules.growth_neg, -1)):
+        for v in verbs:
+            i = prefix.rfind(v)
+            if i > best_pos or (i == best_pos and i >= 0 and s == -1):
+                after = prefix[i + len(v): i + len(v) + 1]
+                if after and after in rules.to_words:
+                    continue
+                best_pos, sign = i, s
+    if best_pos < 0:
+        return 0
+    tail = prefix[best_pos:]
+    if any(t in tail for t in rules.to_words) and not tail.endswith(("增长", "下降")):
+        return 0
+    return sign
+
+
+def _qualifier(norm: str, q: Quantity, prefix: str) -> tuple[str | None, int]:
+    """Qualifier of a figure and the end of its span (after 左右/以上 ...)."""
+    rules = _rules()
+    if q.value_high is not None:
+        return "range", q.end
+    after = norm[q.end: q.end + 3]
+    for word, qual in rules.q_after.items():
+        if after.startswith(word):
+            return qual, q.end + len(word)
+    for word, qual in rules.q_before:
+        if word in prefix:
+            return qual, q.end
+    return None, q.end
+
+
+def _zone_end(norm: str, pos: int, limit: int) -> int:
+    """End of the text that belongs to the name(s) ending at ``pos``: the clause, extended over
+    following clauses that read as continuations (，同比增长…)."""
+    rules = _rules()
+    i = pos
+    while i < limit:
+        ch = norm[i]
+        if ch in "；;。！？\n":
+            return i
+        if ch in _CLAUSE_END:
+            nxt = norm[i + 1: i + 12]
+            if not rules.continuation.match(nxt):
+                return i
+        i += 1
+    return limit
+
+
+def _year_for(norm: str, sent: Sentence, at: int, default: int | None, report_year: int | None) -> int | None:
+    years = [m for m in _YEAR.finditer(norm, sent.start, at)]
+    if not years:
+        return default
+    y = int(years[-1].group(1))
+    if report_year and not (report_year - 10 <= y <= report_year + 15):
+        return default
+    if sent.part == "review" and report_year and y >= report_year:
+        return default
+    return y
+
+
+def extract_facts(doc: Document) -> list[Fact]:
+    """Every headline-indicator figure of ``doc`` (segmented), in text order."""
+    norm = doc.norm or doc.text
+    md = doc.metadata
+    facts: list[Fact] = []
+    for sent in doc.sentences:
+        if sent.part not in ("review", "plan"):
+            continue
+        mentions = find_mentions(norm, sent.start, sent.end)
+        if mentions:
+            facts.extend(_sentence_facts(norm, sent, mentions, md.year))
+        facts.extend(_postfix_facts(norm, sent, mentions, md.year))
+    return facts
+
+
+def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
+    """Figures named after the number: 完成10万亩粮食生产任务."""
+    rules = _rules()
+    postfix = rules.lex.postfix
+    out: list[Fact] = []
+    if not postfix or not any(w in norm[sent.start: sent.end] for w in postfix):
+        return out
+    taken = {m.start for m in mentions}
+    period = "actual" if sent.part == "review" else "target"
+    for q in find_quantities(norm, sent.start, sent.end):
+        for word, by_class in postfix.items():
+            ind = by_class.get(q.unit_class)
+            if ind and norm.startswith(word, q.end) and q.end not in taken:
+                prefix = norm[max(sent.start, q.start - 6): q.start]
+                qual, _ = _qualifier(norm, q, prefix)
+                default = (report_year - 1 if period == "actual" else report_year) if report_year else None
+                year = _year_for(norm, sent, q.start, default, report_year)
+                out.append(Fact(ind, period, year, "level", q.value, q.unit, q.start,  # type: ignore[arg-type]
+                                q.end + len(word), qual, q.value_high, q.value_text, q.unit_text))
+    return out
+
+
+def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
+    rules = _rules()
+    lex = rules.lex
+    period = "actual" if sent.part == "review" else "target"
+    default_year = (report_year - 1 if period == "actual" else report_year) if report_year else None
+    out: list[Fact] = []
+    subjects: list[tuple[str | None, int]] = []  # (indicator id or None for a non-indicator item, start)
+    i = 0
+    while i < len(mentions):
+        group = [mentions[i]]
+        pos = mentions[i].end
+        j = i + 1
+        placeholders = 0
+        # gather a list: name、name和name; a short non-indicator item may sit in it too
+        while True:
+            if j < len(mentions) and norm[pos: mentions[j].start] in _LIST_SEP:
+                group.append(mentions[j])
+                pos = mentions[j].end
+                j += 1
+                continue
+            m = re.match(r"(?:、|和|及|与)([^\d，；。、%]{1,15}?)(?=分别|均|都|、)", norm[pos: sent.end])
+            if m and (j >= len(mentions) or mentions[j].start >= pos + m.end()):
+                placeholders += 1
+                group.append(Mention(pos + m.start(1), pos + m.end(1), m.group(1), ()))
+                pos += m.end()
+                continue
+            break
+        i = j
+        limit = mentions[j].start if j < len(mentions) else sent.end
+        zone_end = _zone_end(norm, pos, limit)
+        items: list[tuple[str | None, Mention]] = []
+        for g in group:
+            if not g.ids:
+                items.append((None, g))
+            elif _is_subscope(norm, g, sent.start):
+                items.append((None, g))
+            else:
+                items.extend((ind, g) for ind in g.ids)
+        for ind, g in items:
+            subjects.append((ind, g.start))
+        if all(ind is None for ind, _ in items):
+            continue
+        needs_growth = all(g.alias in lex.needs_growth for g in group if g.ids)
+        year = _year_for(norm, sent, group[0].start, default_year, report_year)
+        out.extend(_zone_facts(norm, pos, zone_end, items, subjects, period, year, needs_growth))
+    return out
+
+
+def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None, Mention]],
+                subjects: list[tuple[str | None, int]], period: str, year: int | None,
+                needs_growth: bool) -> list[Fact]:
+    rules = _rules()
+    lex = rules.lex
+    out: list[Fact] = []
+    stop = rules.stops.search(norm, pos, zone_end)
+    if stop:
+        zone_end = stop.start()
+    cursor = pos
+    values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
+    prev_measure, prev_sign = None, 0
+    for q in find_quantities(norm, pos, zone_end):
+        prefix = norm[cursor: q.start]
+        rest = rules.connectors.sub("", prefix)
+        if rest or any(b in prefix for b in rules.blockers):
+            break
+        sign = _growth_sign(prefix)
+        if sign:
+            measure = "growth"
+        elif values and prefix.strip() in ("、", "和", "及", "") and prev_measure:
+            measure, sign = prev_measure, prev_sign
+        elif q.unit_class in ("percent", "points"):
+            measure = "percent?"
+            sign = 1
+        else:
+            measure, sign = "level", 1
+        qual, end = _qualifier(norm, q, prefix)
+        values.append((q, measure, sign, qual, end, prefix))
+        prev_measure, prev_sign = measure, sign
+        cursor = end
+    if not values:
+        return out
+    # 分别/均 distribute a list of figures over a list of names, in order; a list longer than
+    # this group's names reaches back to the names before it in the sentence
+    head = norm[pos: values[0][0].start]
+    dist_at = next((k for k, v in enumerate(values) if "分别" in v[5]), None)
+    if dist_at is None and any(w in head for w in ("分别", "均", "都")):
+        dist_at = 0
+    run_at = dist_at if dist_at is not None else 0
+    n_same = _leading_run(values[run_at:])
+    targets = items
+    if dist_at is not None and n_same > len(items) and len(subjects) >= n_same:
+        targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
+    seen: set[tuple[str, str]] = set()
+    start_of = items[0][1].start
+    for k, (q, measure, sign, qual, end, _) in enumerate(values):
+        in_run = run_at <= k < run_at + n_same
+        if in_run and len(targets) > 1:
+            owners = [targets[k - run_at]] if n_same == len(targets) else (targets if n_same == 1 else [])
+        elif in_run:
+            owners = targets
+        elif len(items) > 1:
+            owners = items if n_same == 1 else []
+        else:
+            owners = items
+        for ind, _m in owners:
+            if ind is None:
+                continue
+            m_kind = measure
+            if m_kind == "percent?":
+                m_kind = "growth" if q.unit_class == "points" else lex.percent.get(ind, "growth")
+            if needs_growth and m_kind != "growth":
+                continue
+            if m_kind not in lex.measures.get(ind, ("level", "growth")):
+                continue
+            classes = lex.units.get(ind, ())
+            if m_kind == "level" and classes and q.unit_class not in classes:
+                continue
+            if m_kind == "growth" and q.unit_class not in ("percent", "points") and classes and \
+                    q.unit_class not in classes:
+                continue
+            if q.unit_class == "points" and m_kind == "level":
+                continue
+            key = (ind, m_kind)
+            if key in seen:
+                continue
+            seen.add(key)
+            value = q.value * sign if m_kind == "growth" else q.value
+            high = q.value_high * sign if (q.value_high is not None and m_kind == "growth") else q.value_high
+            out.append(Fact(ind, period, year, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
+                            high, q.value_text, q.unit_text))
+    return out
+
+
+def _leading_run(values: list[tuple[Quantity, str, int, str | None, int, str]]) -> int:
+    """How many figures at the start of the zone form one list (same measure, joined by 、/和)."""
+    if not values:
+        return 0
+    n = 1
+    for k in range(1, len(values)):
+        if values[k][5].strip() in ("、", "和", "及", "") and values[k][1] == values[0][1]:
+            n += 1
+        else:
+            break
+    return n

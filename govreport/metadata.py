@@ -1,0 +1,200 @@
+"""Who delivered a report, where and when: region, level, year, meeting date, speaker.
+
+The header (date/meeting line, speaker line) is read when there is one; otherwise the region is
+the most-named administrative division of the text and the year comes from the part titles
+("2023年工作回顾" → delivered 2024). Division names and codes come from the GB/T 2260 table
+shipped with the ``cpca`` package.
+
+>>> md = detect("政府工作报告\\n——2024年1月25日在伊宁市第十八届人民代表大会第四次会议上\\n市长  哈米提·阿克木\\n各位代表：")
+>>> (md.region, md.level, md.year, md.date, md.speaker)
+('伊宁市', 'city', 2024, '2024-01-25', '哈米提·阿克木')
+>>> detect("——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强\\n各位代表：").region
+'全国'
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import cn2an
+
+from govreport.lexicon import phrases
+from govreport.model import Metadata
+from govreport.normalize import fold
+
+NATIONAL = "全国"
+_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+                   r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
+_MEETING = re.compile(r"在(?P<region>[^\s，。在]{0,20}?)第?[一二三四五六七八九十]{1,3}届(?P<nat>全国)?人民代表大会"
+                      r"第?[一二三四五六七八九十]{1,3}次会议")
+_YEAR_PART = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]{1,2}、)?\s*(\d{4})年(?:的)?"
+                        r"(工作回顾|政府工作回顾|主要工作|重点工作|工作安排|工作总体部署|工作任务|工作)")
+
+
+@dataclass(frozen=True)
+class Division:
+    name: str
+    code: str
+    level: str  # province | city | county
+
+
+@cache
+def gazetteer() -> dict[str, list[Division]]:
+    """Division name -> divisions of that name, from cpca's GB/T 2260 table (adcodes.csv)."""
+    spec = importlib.util.find_spec("cpca")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the cpca package (administrative-division table) is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "resources" / "adcodes.csv"
+    table: dict[str, list[Division]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code, name = row["adcode"], row["name"]
+            if code[2:] == "0" * 10:
+                level = "province"
+            elif code[4:] == "0" * 8:
+                level = "city"
+            else:
+                level = "city" if name.endswith("市") else "county"
+            table.setdefault(name, []).append(Division(name, code, level))
+    return table
+
+
+def short_name(name: str) -> str:
+    """乌鲁木齐市 -> 乌鲁木齐, 内蒙古自治区 -> 内蒙古, 宁夏回族自治区 -> 宁夏."""
+    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "旗", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for name in gazetteer():
+        auto.add_word(name, name)
+        short = short_name(name)
+        levels = {d.level for d in gazetteer()[name]}
+        if short != name and short not in gazetteer() and "county" not in levels and not (
+                name.endswith("市") and all(d.code[4:6] != "00" for d in gazetteer()[name])):
+            # map the short form to the full name; several full names may share it
+            prev = auto.get(short, None)
+            auto.add_word(short, name if prev is None or prev == name else "")
+    auto.make_automaton()
+    return auto
+
+
+def _cn_int(s: str) -> int:
+    if s.isdigit():
+        return int(s)
+    if len(s) == 4 and all(c in "〇零一二三四五六七八九" for c in s):
+        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in s))
+    return int(cn2an.cn2an(s, "smart"))
+
+
+def _division(name: str) -> Division | None:
+    found = gazetteer().get(name)
+    if not found:
+        return None
+    return sorted(found, key=lambda d: ("province", "city", "county").index(d.level))[0]
+
+
+def most_named_region(text: str, level: str | None = None) -> Division | None:
+    """The division named most often in ``text`` (full names and unambiguous short forms),
+    among those of ``level`` when it is given."""
+    counts: Counter[str] = Counter()
+    for _, name in _automaton().iter_long(text):
+        if name:
+            counts[name] += 1
+    for name, _ in counts.most_common():
+        div = _division(name)
+        if div is not None and (level is None or div.level == level):
+            return div
+    return None
+
+
+_SELF = re.compile(r"我代表(\S{0,12}?)(省|市|县|区|自治区|自治州|州|旗|盟)人民政府")
+_SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "自治州": "city",
+               "盟": "city", "县": "county", "区": "county", "旗": "county"}
+
+
+def _level_hint(header: str, norm: str) -> str | None:
+    """The level a report speaks for: 我代表市人民政府 -> city."""
+    m = _SELF.search(header) or _SELF.search(norm, 0, 5000)
+    return _SELF_LEVEL[m.group(2)] if m else None
+
+
+def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) -> Metadata:
+    """Metadata from the header when present, else from the content."""
+    norm = fold(text)
+    opener = min((i for w in phrases()["report_openers"] if (i := norm.find(w, body_start)) >= 0), default=-1)
+    header_end = opener + 60 if 0 <= opener < body_start + 3000 else body_start + 1500
+    header = norm[body_start:header_end]
+    md = Metadata()
+    lines = [ln.strip() for ln in header.splitlines() if ln.strip()]
+    for line in lines[:6]:
+        head = re.sub(r"\s+", "", line.split("——")[0])
+        if "报告" in head and len(head) <= 30 and not re.search(r"[。，：]", head):
+            md.title = head
+            break
+
+    meeting = _MEETING.search(header)
+    dates = list(_DATE.finditer(header))
+    date = next((d for d in dates if header.startswith("在", d.end())), dates[0] if dates else None)
+    if date and (meeting is None or date.start() < meeting.end()):
+        try:
+            y, mo, d = (_cn_int(g) for g in date.groups())
+            md.date = f"{y:04d}-{mo:02d}-{d:02d}"
+            md.year = y
+        except (ValueError, TypeError):
+            pass
+    if meeting:
+        md.meeting = meeting.group(0)[1:]
+        if meeting.group("nat"):
+            md.region, md.level = NATIONAL, "national"
+        else:
+            name = meeting.group("region")
+            div = _division(name) or most_named_region(name)
+            if div:
+                md.region, md.level, md.region_code = div.name, div.level, div.code
+    md.speaker = _speaker(header)
+    if md.region is None and ("国务院" in header or "全国人民代表大会" in header):
+        md.region, md.level = NATIONAL, "national"
+    if md.region is None:
+        div = most_named_region(norm[body_start:], _level_hint(header, norm))
+        if div:
+            md.region, md.level, md.region_code = div.name, div.level, div.code
+    if md.year is None:
+        md.year = _year_from_content(norm, body_start)
+    if md.year is None and md.title:
+        m = re.search(r"(\d{4})年", md.title)
+        md.year = int(m.group(1)) if m else None
+    return md
+
+
+def _speaker(header: str) -> str | None:
+    """The name after a title (省长, 市长, 国务院总理 ...) that ends its header line."""
+    titles = sorted(phrases()["speaker_titles"], key=len, reverse=True)
+    pattern = re.compile("(?:" + "|".join(map(re.escape, titles)) + ")")
+    for line in header.splitlines():
+        for m in pattern.finditer(line):
+            name = re.sub(r"[\s?？]", "", line[m.end():])
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}(?:[·•][\u4e00-\u9fff]{1,10})+", name):
+                return name
+    return None
+
+
+def _year_from_content(norm: str, start: int) -> int | None:
+    votes: Counter[int] = Counter()
+    for m in _YEAR_PART.finditer(norm, start, start + 20000):
+        y = int(m.group(1))
+        votes[y + 1 if "回顾" in m.group(2) else y] += 1
+    if votes:
+        return votes.most_common(1)[0][0]
+    return None

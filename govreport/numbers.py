@@ -1,0 +1,147 @@
+"""Numbers with units: "4168.5亿元", "7.5%左右", "6.5%—7%", "1.7倍", "千亿元", "3.4个百分点".
+
+A :class:`Quantity` keeps what was written (``value_text``, ``unit_text``) beside what it means
+(``value``, ``unit``) and the span it came from. Units keep their multiplier (亿元 stays 亿元),
+as the scorer and readers expect; ``base_value`` gives the value in base units.
+
+>>> q = parse_quantity("地区生产总值4168.5亿元")
+>>> (q.value, q.unit, q.unit_class, q.start, q.end)
+(4168.5, '亿元', 'money', 6, 13)
+>>> q.base_value
+416850000000.0
+>>> q = parse_quantity("增长1.7倍")
+>>> (q.value, q.unit, q.value_text, q.unit_text)
+(170.0, '%', '1.7', '倍')
+>>> q = parse_quantity("6.5%—7%")
+>>> (q.value, q.value_high, q.unit)
+(6.5, 7.0, '%')
+>>> parse_quantity("突破千亿元").value
+1000.0
+>>> [q.value for q in find_quantities("分别增长6.0%、8.3%")]
+[6.0, 8.3]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import cn2an
+
+from govreport.lexicon import units
+
+_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+
+@dataclass(slots=True)
+class Quantity:
+    value: float
+    unit: str  # normalised: % | 个百分点 | multiplier+base (亿元, 万人次, 家)
+    unit_class: str  # percent | points | money | people | visits | count | ...
+    start: int
+    end: int
+    value_text: str
+    unit_text: str
+    value_high: float | None = None
+
+    @property
+    def base_value(self) -> float:
+        """The value in base units (亿元 -> 元)."""
+        u = units()
+        for prefix, factor in sorted(u.multipliers.items(), key=lambda kv: -len(kv[0])):
+            if self.unit.startswith(prefix) and self.unit[len(prefix):] in u.bases:
+                return self.value * factor
+        return self.value
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    u = units()
+    mult = "|".join(sorted(map(re.escape, u.multipliers), key=len, reverse=True))
+    bases = "|".join(sorted(map(re.escape, u.bases), key=len, reverse=True))
+    pct = "|".join(map(re.escape, u.percent))
+    points = "|".join(map(re.escape, u.points))
+    times = "|".join(map(re.escape, u.times))
+    unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}))"
+    cn_num = rf"[{_CN_DIGITS}]+?"
+    number = rf"(?:{_ARABIC}|{cn_num})"
+    # an optional low end of a range: 6.5%—7%, 6—6.5%
+    return re.compile(
+        rf"(?:(?P<low>{_ARABIC})\s*(?P<lowunit>{unit})?\s*[-—–~～－至]+\s*)?"
+        rf"(?P<num>{number})\s*(?P<unit>{unit})"
+    )
+
+
+def _to_float(text: str) -> float | None:
+    text = text.replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        pass
+    if text[0] in "十百千万亿":
+        text = "一" + text
+    try:
+        return float(cn2an.cn2an(text, "smart"))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _classify(unit_text: str) -> tuple[str, str, float]:
+    """(normalised unit, unit class, factor to apply to the value)."""
+    u = units()
+    if unit_text in u.percent:
+        return ("%" if unit_text == "%" else unit_text), "percent", 1.0
+    if unit_text in u.points:
+        return "个百分点", "points", 1.0
+    if unit_text in u.times:
+        return "%", "percent", 100.0
+    for prefix in sorted(u.multipliers, key=len, reverse=True):
+        base = unit_text[len(prefix):]
+        if unit_text.startswith(prefix) and base in u.bases:
+            return unit_text, u.bases[base], 1.0
+    return unit_text, u.bases.get(unit_text, "other"), 1.0
+
+
+def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
+    num_text = m.group("num")
+    unit_text = m.group("unit")
+    # a Chinese numeral must stand alone: 一般 or 统一 are not numbers
+    if not num_text[0].isdigit() and m.start("num") > 0 and m.string[m.start("num") - 1] in _CN_DIGITS:
+        return None
+    value = _to_float(num_text)
+    if value is None:
+        return None
+    unit, unit_class, factor = _classify(unit_text)
+    low = m.group("low")
+    start = m.start("low") if low else m.start("num")
+    high = None
+    if low is not None:
+        lv = _to_float(low)
+        if lv is None:
+            return None
+        value, high = lv * factor, value * factor
+    else:
+        value *= factor
+    return Quantity(value, unit, unit_class, start + offset, m.end() + offset, num_text if low is None
+                    else f"{low}-{num_text}", unit_text, high)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
+    """Every number-with-unit in ``text[start:end]``, offsets into ``text``."""
+    end = len(text) if end is None else end
+    for m in _pattern().finditer(text, start, end):
+        # a number glued to a preceding digit or letter is part of something else (5G, 2023年)
+        s = m.start()
+        if s > 0 and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] == "."):
+            continue
+        q = _from_match(m)
+        if q is not None:
+            yield q
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The first quantity in ``text``, or None."""
+    return next(find_quantities(text), None)

@@ -1,0 +1,196 @@
+"""Structure: paragraphs, the heading tree, the review and plan parts, sentences.
+
+Headings are recognised by their numbering (一、 / （一） / 1、 / （1）) or, for unnumbered part
+titles ("2023年工作回顾", "2024年主要工作"), by the part words in ``phrases.yaml``. The tree is
+built the way a reader builds it: a numbering style seen for the first time opens a new level,
+one already open is a sibling, and 三、 after 2、 continues that list whatever the style.
+
+>>> from govreport.model import Document
+>>> doc = Document(text="各位代表：\\n一、2023年工作回顾\\n增长。\\n（一）稳增长。\\n二、2024年主要工作\\n目标。")
+>>> segment(doc, review_year=2023)
+>>> [(s.heading, s.depth, s.part) for s in doc.sections]
+[('一、2023年工作回顾', 1, 'review'), ('（一）稳增长。', 2, 'review'), ('二、2024年主要工作', 1, 'plan')]
+>>> [doc.text[s.start:s.end] for s in doc.sentences][:3]
+['各位代表：', '一、2023年工作回顾', '增长。']
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import cache
+
+from govreport.lexicon import phrases
+from govreport.model import Document, Paragraph, Section, Sentence
+
+_CN = "一二三四五六七八九十"
+_MARKERS = [
+    ("cn_dun", re.compile(rf"[{_CN}]{{1,3}}\s*[、.．]")),
+    ("cn_paren", re.compile(rf"[（(]\s*[{_CN}]{{1,3}}\s*[）)]")),
+    ("ar_dun", re.compile(r"\d{1,2}\s*[、．.](?!\d)")),
+    ("ar_paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
+]
+_LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
+_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+_LINE = re.compile(r"[^\n]*\n?")
+
+
+@cache
+def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    p = phrases()
+    review = re.compile("|".join(map(re.escape, p["review_headings"])))
+    plan = re.compile("|".join(map(re.escape, p["plan_headings"])))
+    opener = re.compile("|".join(map(re.escape, p["plan_openers"])))
+    return review, plan, opener
+
+
+def _number(token: str) -> int:
+    digits = re.sub(r"\D", "", token)
+    if digits:
+        return int(digits)
+    cn = re.sub(rf"[^{_CN}]", "", token)
+    if len(cn) == 1:
+        return _CN.index(cn) + 1
+    if cn.startswith("十"):
+        return 10 + (_CN.index(cn[1]) + 1 if len(cn) > 1 else 0)
+    tens = _CN.index(cn[0]) + 1
+    return tens * 10 + (_CN.index(cn[2]) + 1 if len(cn) > 2 else 0)
+
+
+def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
+    """(style, number, heading text) when ``line`` opens a section, else None."""
+    stripped = line.strip(" \t\r\n\u3000\ufeff")
+    if not stripped:
+        return None
+    for style, pattern in _MARKERS:
+        m = pattern.match(stripped)
+        if m:
+            rest = stripped[m.end():]
+            if not rest or rest[0] in "%％万亿个年月日":
+                return None
+            cut = re.search(r"[。！？]", stripped)
+            text = stripped if len(stripped) <= 60 or not cut else stripped[: cut.end()]
+            return style, _number(m.group()), text
+    if len(stripped) <= 30 and not re.search(r"[。，；：！,;:]", stripped):
+        review, plan, _ = _part_patterns()
+        if review.search(stripped) or plan.search(stripped):
+            return "title", 0, stripped
+    return None
+
+
+def segment(doc: Document, review_year: int | None = None) -> None:
+    """Fill ``doc.paragraphs``, ``doc.sections`` and ``doc.sentences`` (in place)."""
+    text = doc.text
+    start_at = doc.body_start
+    end_at = doc.body_end if doc.body_end is not None else len(text)
+    doc.paragraphs, doc.sections, doc.sentences = [], [], []
+    stack: list[tuple[str, int, int]] = []  # (style, number, section index)
+    for m in _LINE.finditer(text, start_at, end_at):
+        line = m.group()
+        if not line:
+            break
+        if line.strip():
+            lead = len(line) - len(line.lstrip(" \t\u3000\ufeff"))
+            doc.paragraphs.append(Paragraph(m.start() + lead, m.start() + len(line.rstrip("\r\n \u3000"))))
+        found = _heading(line, review_year)
+        if found is None:
+            continue
+        style, number, heading = found
+        level = _place(stack, style, number)
+        parent = stack[level - 1][2] if level > 0 else None
+        del stack[level:]
+        h_start = m.start() + line.index(heading[0])
+        sec = Section(len(doc.sections), level + 1, heading, h_start, h_start + len(heading), end_at, parent)
+        stack.append((style, number, sec.index))
+        doc.sections.append(sec)
+    _close_sections(doc, end_at)
+    _assign_parts(doc, review_year, start_at, end_at)
+
+
+def _place(stack: list[tuple[str, int, int]], style: str, number: int) -> int:
+    """Stack level for a new heading: a sibling of an open style, else a child of the top."""
+    if style == "title":
+        return 0
+    for level in range(len(stack) - 1, -1, -1):
+        s, n, _ = stack[level]
+        if s == style:
+            return level
+        if s in _LIST_FAMILY and style in _LIST_FAMILY and number == n + 1:
+            return level
+    return len(stack)
+
+
+def _close_sections(doc: Document, end_at: int) -> None:
+    secs = doc.sections
+    for i, sec in enumerate(secs):
+        sec.end = end_at
+        for later in secs[i + 1:]:
+            if later.depth <= sec.depth:
+                sec.end = later.start
+                break
+
+
+def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at: int) -> None:
+    review_re, plan_re, opener_re = _part_patterns()
+    text = doc.text
+    review_start = plan_start = None
+    for sec in doc.sections:
+        if sec.depth > 2:
+            continue
+        head = sec.heading
+        if review_start is None and review_re.search(head):
+            review_start = sec.start
+        elif (review_start is not None and plan_start is None and sec.depth <= 2
+              and (plan_re.search(head) or "今年" in head)):
+            plan_start = sec.start
+            break
+    if review_start is None:
+        review_start = _first_review_sentence(text, start_at, end_at)
+    if plan_start is None:
+        m = opener_re.search(doc.norm or text, review_start, end_at)
+        plan_start = _line_start(text, m.start()) if m else end_at
+    bounds = (review_start, plan_start)
+
+    def part_of(offset: int) -> str:
+        if offset < bounds[0]:
+            return "front"
+        return "review" if offset < bounds[1] else "plan"
+
+    for sec in doc.sections:
+        sec.part = part_of(sec.start)  # type: ignore[assignment]
+    heading_starts = [s.start for s in doc.sections]
+    pos = start_at
+    for m in _SENTENCE_END.finditer(text, start_at, end_at):
+        _add_sentence(doc, pos, m.end(), heading_starts, part_of)
+        pos = m.end()
+    _add_sentence(doc, pos, end_at, heading_starts, part_of)
+
+
+def _add_sentence(doc: Document, start: int, end: int, heading_starts: list[int], part_of) -> None:  # noqa: ANN001
+    text = doc.text
+    while start < end and text[start] in " \t\r\n\u3000\ufeff":
+        start += 1
+    while end > start and text[end - 1] in " \t\r\n\u3000":
+        end -= 1
+    if end <= start:
+        return
+    i = bisect_right(heading_starts, start) - 1
+    doc.sentences.append(Sentence(start, end, part_of(start), i if i >= 0 else None))
+
+
+def _first_review_sentence(text: str, start: int, end: int) -> int:
+    """Without a review heading, the review begins after the opening address (各位代表 ...)."""
+    openers = phrases()["report_openers"]
+    best = None
+    for word in openers:
+        i = text.find(word, start, end)
+        if i >= 0 and (best is None or i < best):
+            best = i
+    if best is None:
+        return start
+    nl = text.find("\n", best)
+    return nl + 1 if nl >= 0 else best
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
