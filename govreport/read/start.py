@@ -5,7 +5,8 @@ Pages put furniture around a report: 下载 / 打印 / 【字号：…】 / brea
 the meeting line (——2026年1月25日在…会议上), the speaker, then the opening address (各位代表).
 The words are in ``lexicon/data/clutter.yaml``; openers and speaker titles in ``phrases.yaml``.
 
->>> text = "下载\\n打印\\n】\\n2026年某省政府工作报告\\n——2026年1月25日在某省人民代表大会第四次会议上\\n各位代表：\\n现在……"
+>>> text = ("下载\\n打印\\n】\\n2026年某省政府工作报告\\n"
+...         "——2026年1月25日在某省人民代表大会第四次会议上\\n各位代表：\\n现在……")
 >>> text[find_body_start(text):].splitlines()[0]
 '2026年某省政府工作报告'
 >>> find_body_start("各位代表：\\n现在，我代表市人民政府向大会报告工作。")
@@ -49,7 +50,8 @@ def clutter() -> Clutter:
     data = load_yaml("clutter.yaml")
     unknown, missing = set(data) - _KEYS, _KEYS - set(data)
     if unknown or missing:
-        raise LexiconError(f"clutter.yaml: unknown key(s) {sorted(unknown)}, missing key(s) {sorted(missing)}")
+        raise LexiconError(f"clutter.yaml: unknown key(s) {sorted(unknown)}, "
+                           f"missing key(s) {sorted(missing)}")
     try:
         trailer_re, date_re = re.compile(data["trailer_regex"]), re.compile(data["date_line"])
     except re.error as exc:
