@@ -124,6 +124,14 @@ _SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州":
                "盟": "city", "县": "county", "区": "county", "旗": "county"}
 
 
+def _suffix_level(name: str) -> str | None:
+    """Level from how a division's name ends: 某某市 -> city."""
+    for suffix, level in _SELF_LEVEL.items():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return level
+    return None
+
+
 def _level_hint(header: str, norm: str) -> str | None:
     """The level a report speaks for: 我代表市人民政府 -> city."""
     m = _SELF.search(header) or _SELF.search(norm, 0, 5000)
@@ -161,8 +169,11 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
         else:
             name = meeting.group("region")
             div = _division(name) or most_named_region(name)
-            if div:
+            if div and div.name == name:
                 md.region, md.level, md.region_code = div.name, div.level, div.code
+            elif _suffix_level(name):
+                # a division the table does not know (new, renamed): trust the header
+                md.region, md.level = name, _suffix_level(name)
     md.speaker = _speaker(header)
     if md.region is None and ("国务院" in header or "全国人民代表大会" in header):
         md.region, md.level = NATIONAL, "national"

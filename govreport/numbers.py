@@ -6,7 +6,7 @@ as the scorer and readers expect; ``base_value`` gives the value in base units.
 
 >>> q = parse_quantity("地区生产总值4168.5亿元")
 >>> (q.value, q.unit, q.unit_class, q.start, q.end)
-(4168.5, '亿元', 'money', 6, 13)
+(4168.5, '亿元', 'money', 6, 14)
 >>> q.base_value
 416850000000.0
 >>> q = parse_quantity("增长1.7倍")

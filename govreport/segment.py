@@ -168,9 +168,9 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
 
 def _add_sentence(doc: Document, start: int, end: int, heading_starts: list[int], part_of) -> None:  # noqa: ANN001
     text = doc.text
-    while start < end and text[start] in " \t\r\n\u3000\ufeff":
+    while start < end and text[start].isspace() or start < end and text[start] == "\ufeff":
         start += 1
-    while end > start and text[end - 1] in " \t\r\n\u3000":
+    while end > start and text[end - 1].isspace():
         end -= 1
     if end <= start:
         return

@@ -15,6 +15,23 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+
+
+def _version(value: bool) -> None:
+    if value:
+        from govreport import __version__
+
+        typer.echo(f"govreport {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Turn Chinese government work reports (政府工作报告) into structured, source-linked data."""
+
+
 # Each module registers its commands on ``app`` when imported.
 COMMAND_MODULES = ("extract", "store", "track", "commitments", "web")
 
