@@ -1,0 +1,186 @@
+"""Ingest files into the store: walk, hash, skip what is known, parse (in parallel), write.
+
+Parsing runs in worker processes when ``jobs > 1``; each worker returns a Report or a
+one-line reason, and the parent writes each report in its own transaction. One bad file
+never stops the batch and never leaves rows behind: a failure is recorded with its reason
+and the next file goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govreport.errors import GovReportError
+from govreport.model import Report
+from govreport.read import SUPPORTED
+from govreport.store import db
+
+Progress = Callable[[Path, str, int, int], None]  # (file, status, done, total)
+
+
+@dataclass
+class IngestResult:
+    """What one ingest did: files stored, files already stored, files that failed and why."""
+
+    ingested: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    failed: list[tuple[Path, str]] = field(default_factory=list)
+    warnings: list[tuple[Path, str]] = field(default_factory=list)
+    replaced: list[Path] = field(default_factory=list)  # ingested files that replaced an older version
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return f"{len(self.ingested)} ingested, {len(self.skipped)} skipped, {len(self.failed)} failed"
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | tuple[Path, str]]:
+    """Files named or found (recursively) under folders, sorted; a missing path yields (path, reason)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if (f.is_file() and f.suffix.lower() in SUPPORTED
+                        and not any(part.startswith(".") for part in f.relative_to(p).parts)):
+                    yield f
+        elif p.is_file():
+            yield p
+        else:
+            yield p, "no such file or folder"
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def reason(exc: BaseException) -> str:
+    """A one-line reason for a failure (the file's name is shown beside it)."""
+    if isinstance(exc, GovReportError):
+        text = exc.problem + (f" ({exc.fix})" if exc.fix else "")
+    else:
+        text = f"unexpected {type(exc).__name__}: {exc}"
+    return " ".join(text.split()) or type(exc).__name__
+
+
+def parse_checked(path: str | Path) -> Report | str:
+    """Parse one file and check it is a work report; a reason string instead of raising.
+
+    Runs in worker processes: exceptions are turned into strings here because custom
+    exceptions do not always survive pickling back to the parent.
+    """
+    from govreport.pipeline import check_is_report, parse_file
+
+    try:
+        report = parse_file(path)
+        check_is_report(report)
+    except Exception as exc:  # noqa: BLE001 - one bad file stops only itself
+        return reason(exc)
+    return report
+
+
+def ingest(conn: sqlite3.Connection, paths: Iterable[str | Path], jobs: int = 1,
+           progress: Progress | None = None) -> IngestResult:
+    """Ingest files and folders into the open database; see the module docstring."""
+    import time
+
+    t0 = time.perf_counter()
+    result = IngestResult()
+    todo: list[tuple[Path, str]] = []  # (file, sha256)
+    known = db.known_hashes(conn)
+    entries = list(iter_files(paths))
+    total, done = len(entries), 0
+
+    def tick(path: Path, status: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(path, status, done, total)
+
+    for entry in entries:
+        if isinstance(entry, tuple):
+            result.failed.append(entry)
+            tick(entry[0], "failed")
+            continue
+        try:
+            digest = sha256_file(entry)
+        except OSError as exc:
+            result.failed.append((entry, f"cannot read the file ({exc.strerror or exc})"))
+            tick(entry, "failed")
+            continue
+        if digest in known:
+            result.skipped.append(entry)
+            tick(entry, "skipped")
+            continue
+        known.add(digest)  # the same content twice in one batch is stored once
+        todo.append((entry, digest))
+
+    def store(path: Path, digest: str, outcome: Report | str) -> None:
+        if isinstance(outcome, str):
+            result.failed.append((path, outcome))
+            tick(path, "failed")
+            return
+        source = path.resolve()
+        try:
+            replaced = conn.execute("SELECT 1 FROM reports WHERE source_path = ?", (str(source),)).fetchone()
+            rid = db.write_report(conn, outcome, source, digest)
+        except Exception as exc:  # noqa: BLE001 - the transaction was rolled back
+            result.failed.append((path, f"cannot write to the database: {reason(exc)}"))
+            tick(path, "failed")
+            return
+        if rid is None:  # another process stored it meanwhile
+            result.skipped.append(path)
+            tick(path, "skipped")
+            return
+        result.ingested.append(path)
+        if replaced:
+            result.replaced.append(path)
+        result.warnings.extend((path, w) for w in outcome.document.warnings)
+        tick(path, "ingested")
+
+    if jobs <= 1 or len(todo) <= 1:
+        for path, digest in todo:
+            store(path, digest, parse_checked(path))
+    else:
+        _parallel(todo, jobs, store)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def _parallel(todo: list[tuple[Path, str]], jobs: int,
+              store: Callable[[Path, str, Report | str], None]) -> None:
+    """Parse in worker processes; files whose worker died are retried one per fresh process."""
+    retry: list[tuple[Path, str]] = []
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        futures = {pool.submit(parse_checked, str(path)): (path, digest) for path, digest in todo}
+        for fut in as_completed(futures):
+            path, digest = futures[fut]
+            try:
+                outcome = fut.result()
+            except BrokenProcessPool:
+                retry.append((path, digest))
+                continue
+            except Exception as exc:  # noqa: BLE001 - e.g. a Report that failed to unpickle
+                outcome = reason(exc)
+            store(path, digest, outcome)
+    for path, digest in retry:
+        with ProcessPoolExecutor(max_workers=1) as pool:
+            try:
+                outcome = pool.submit(parse_checked, str(path)).result()
+            except BrokenProcessPool:
+                outcome = "the parsing process crashed on this file"
+            except Exception as exc:  # noqa: BLE001
+                outcome = reason(exc)
+        store(path, digest, outcome)

@@ -1,0 +1,139 @@
+"""Read the store: reports, facts, commitments and indices as DataFrames; one report as a dict.
+
+Filters are optional and combine with AND. ``region`` matches the stored region or its start
+(伊宁 matches 伊宁市); ``year`` is the year a figure refers to for facts, and the report's
+year for everything else (``report_year`` filters facts by the report's year).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from govreport.errors import GovReportError
+
+FACT_COLUMNS = ["report_id", "report", "region", "level", "report_year", "indicator", "period", "year",
+                "measure", "value", "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence",
+                "start", "end"]
+REPORT_COLUMNS = ["id", "slug", "region", "level", "year", "date", "speaker", "title", "name", "format",
+                  "encoding", "chars", "facts", "commitments", "source_path", "sha256", "ingested_at"]
+EXPORT_TABLES = {  # table name on the CLI → what is exported (views add region, year, evidence)
+    "reports": "reports_list",
+    "facts": "facts_view",
+    "sections": "sections_view",
+    "commitments": "commitments_view",
+    "indices": "indices_view",
+}
+
+
+class ReportNotFound(GovReportError):
+    """No stored report has this id or slug."""
+
+
+def _where(filters: dict[str, Any], columns: dict[str, str]) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    for key, value in filters.items():
+        if value is None:
+            continue
+        column = columns[key]
+        if key == "region":
+            clauses.append(f"({column} = ? OR {column} LIKE ? ESCAPE '\\')")
+            escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params += [value, escaped + "%"]
+        else:
+            clauses.append(f"{column} = ?")
+            params.append(value)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def frame(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
+    """Run a query and return a pandas DataFrame with the cursor's column names."""
+    import pandas as pd
+
+    cur = conn.execute(sql, params)
+    columns = [d[0] for d in cur.description]
+    return pd.DataFrame(cur.fetchall(), columns=columns)
+
+
+def records(df: Any) -> list[dict[str, Any]]:
+    """DataFrame rows as dicts, with None (not NaN) for missing values."""
+    return df.astype(object).where(df.notna(), None).to_dict(orient="records")
+
+
+def reports(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
+            level: str | None = None) -> Any:
+    where, params = _where({"region": region, "year": year, "level": level},
+                           {"region": "region", "year": "year", "level": "level"})
+    return frame(conn, f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports_list{where} "
+                       "ORDER BY year, level, region, id", params)
+
+
+def facts(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
+          indicator: str | None = None, period: str | None = None, level: str | None = None,
+          report_year: int | None = None, report: int | str | None = None) -> Any:
+    filters = {"region": region, "year": year, "indicator": indicator, "period": period, "level": level,
+               "report_year": report_year,
+               "report_id": _report_id(conn, report) if report is not None else None}
+    where, params = _where(filters, {"region": "region", "year": "year", "indicator": "indicator",
+                                     "period": "period", "level": "level", "report_year": "report_year",
+                                     "report_id": "report_id"})
+    cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
+    return frame(conn, f"SELECT {cols} FROM facts_view{where} ORDER BY report_year, region, report_id, start",
+                 params)
+
+
+def commitments(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
+                action: str | None = None, level: str | None = None, report: int | str | None = None) -> Any:
+    filters = {"region": region, "year": year, "action": action, "level": level,
+               "report_id": _report_id(conn, report) if report is not None else None}
+    where, params = _where(filters, {"region": "region", "year": "report_year", "action": "action",
+                                     "level": "level", "report_id": "report_id"})
+    return frame(conn, f"SELECT * FROM commitments_view{where} "
+                       "ORDER BY report_year, region, report_id, start", params)
+
+
+def indices(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
+            index: str | None = None, part: str | None = None, level: str | None = None,
+            report: int | str | None = None) -> Any:
+    """Index scores; the column ``index`` holds ``IndexScore.index``, ``top_terms`` is a dict."""
+    filters = {"region": region, "year": year, "index": index, "part": part, "level": level,
+               "report_id": _report_id(conn, report) if report is not None else None}
+    where, params = _where(filters, {"region": "region", "year": "report_year", "index": "index_name",
+                                     "part": "part", "level": "level", "report_id": "report_id"})
+    df = frame(conn, f"SELECT * FROM indices_view{where} "
+                     "ORDER BY report_year, region, report_id, index_name, part", params)
+    df["top_terms"] = [json.loads(t) for t in df["top_terms"]]
+    return df.rename(columns={"index_name": "index"})
+
+
+def _report_id(conn: sqlite3.Connection, key: int | str) -> int:
+    """The id of the report named by an id (int or digits) or a slug."""
+    row = None
+    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+        row = conn.execute("SELECT id FROM reports WHERE id = ?", (int(key),)).fetchone()
+    if row is None:
+        row = conn.execute("SELECT id FROM reports WHERE slug = ?", (str(key),)).fetchone()
+    if row is None:
+        raise ReportNotFound(str(key), "no stored report with this id or slug", "see `govreport reports`")
+    return row[0]
+
+
+def report(conn: sqlite3.Connection, key: int | str) -> dict[str, Any]:
+    """One stored report: metadata, outline (heading tree with paths), text, facts with evidence."""
+    rid = _report_id(conn, key)
+    cur = conn.execute("SELECT * FROM reports WHERE id = ?", (rid,))
+    out = dict(zip([d[0] for d in cur.description], cur.fetchone(), strict=True))
+    out["warnings"] = json.loads(out["warnings"])
+    text = out["text"]
+    outline = []
+    for idx, depth, heading, part, parent, start, heading_end, end in conn.execute(
+            'SELECT idx, depth, heading, part, parent, start, heading_end, "end" FROM sections '
+            "WHERE report_id = ? ORDER BY idx", (rid,)):
+        outline.append({"index": idx, "depth": depth, "heading": heading, "part": part, "parent": parent,
+                        "start": start, "heading_end": heading_end, "end": end})
+    out["outline"] = outline
+    out["facts"] = records(facts(conn, report=rid))
+    out["commitments"] = records(commitments(conn, report=rid))
+    out["text"] = text
+    return out
