@@ -12,6 +12,7 @@ from pathlib import Path
 from govreport import metadata as metadata_mod
 from govreport.errors import NotAReport
 from govreport.extract.facts import extract_facts
+from govreport.lexicon import phrases
 from govreport.model import Document, Report
 from govreport.normalize import fold
 from govreport.read import document_from_text, read_document
@@ -57,12 +58,20 @@ def process(doc: Document, *, stages: tuple[str, ...] = ("facts", "commitments",
 
 def check_is_report(report: Report) -> None:
     """Raise NotAReport when the text does not read like a government work report."""
-    md = report.metadata
+    md, doc = report.metadata, report.document
     has_parts = any(s.part == "review" for s in report.sentences) and any(
         s.part == "plan" for s in report.sentences)
     if not (has_parts or report.facts) or (md.year is None and md.region is None):
         raise NotAReport(report.name, "does not look like a government work report "
                          "(no review/plan parts, no headline figures)")
+    # A news story about a report has figures, a region and review/plan words too, but it is
+    # not addressed to the deputies (各位代表) near its start and has no review and plan sections.
+    head = doc.text[doc.body_start:doc.body_start + 3000]
+    addressed = any(o in head for o in phrases()["report_openers"])
+    sectioned = {"review", "plan"} <= {s.part for s in report.sections}
+    if not (addressed or sectioned):
+        raise NotAReport(report.name, "does not look like a government work report "
+                         "(no opening address such as 各位代表, no review and plan sections)")
 
 
 def parse(source: str | Path, *, name: str | None = None) -> Report:
