@@ -24,7 +24,7 @@ def prepare(doc: Document) -> Document:
     """Find the report proper, its metadata and its structure (in place); returns ``doc``."""
     doc.norm = fold(doc.text)
     doc.body_start = find_body_start(doc.norm)
-    doc.body_end = find_body_end(doc.norm)
+    doc.body_end = find_body_end(doc.norm, doc.body_start)
     if doc.body_end <= doc.body_start:
         doc.body_start, doc.body_end = 0, len(doc.text)
     doc.metadata = metadata_mod.detect(doc.text, doc.body_start)

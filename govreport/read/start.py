@@ -29,7 +29,6 @@ _KEYS = {
 }
 _TITLE_MAX = 60  # a title line is short; longer lines holding 工作报告 are prose
 _SPEAKER_MAX = 30
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def clutter() -> Clutter:
 
 
 def _squeeze(line: str) -> str:
-    return _SPACE.sub("", line)
+    return "".join(line.split())  # same whitespace as \s, several times faster than re.sub
 
 
 def _lines(text: str) -> Iterator[tuple[int, str]]:
@@ -89,7 +88,11 @@ def is_header_clutter(line: str) -> bool:
 
 def is_trailer_clutter(line: str) -> bool:
     """True for a line that starts the clutter after a report (相关报道：, 扫一扫 …)."""
-    s, c = _squeeze(line), clutter()
+    return _is_trailer(_squeeze(line))
+
+
+def _is_trailer(s: str) -> bool:
+    c = clutter()
     return bool(s) and (s.startswith(c.trailer_prefixes) or bool(c.trailer_re.match(s)))
 
 
@@ -134,6 +137,17 @@ def _header_start(lines: list[tuple[int, str]], anchor: int) -> int:
     return first
 
 
+def _lines_to_opener(text: str) -> list[tuple[int, str]]:
+    """The lines up to the first opener (各位代表), all lines when there is none: the header is above it."""
+    openers = tuple(phrases()["report_openers"])
+    lines = []
+    for offset, s in _lines(text):
+        lines.append((offset, s))
+        if s.startswith(openers):
+            break
+    return lines
+
+
 def _start_line(lines: list[tuple[int, str]]) -> int:
     openers = tuple(phrases()["report_openers"])
     opener = next((i for i, (_, s) in enumerate(lines) if s.startswith(openers)), None)
@@ -152,7 +166,7 @@ def _start_line(lines: list[tuple[int, str]]) -> int:
 
 def find_body_start(text: str) -> int:
     """Offset where the report proper begins (its title, meeting line or 各位代表); 0 if no clutter."""
-    lines = list(_lines(text))
+    lines = _lines_to_opener(text)
     if not lines:
         return 0
     i = _start_line(lines)
@@ -161,15 +175,19 @@ def find_body_start(text: str) -> int:
     return lines[i][0]
 
 
-def find_body_end(text: str) -> int:
+def find_body_end(text: str, start: int | None = None) -> int:
     """Offset where the clutter after the report begins (相关报道：, 扫一扫 …); ``len(text)`` if none.
 
     Only the second half of the body is searched, so header furniture after the title never
     cuts the report short; notes and lists appended after the closing words stay inside.
+    ``start`` is :func:`find_body_start` of ``text`` when the caller already has it.
     """
-    start = find_body_start(text)
+    if start is None:
+        start = find_body_start(text)
     earliest = start + (len(text) - start) // 2
-    for offset, s in _lines(text):
-        if offset >= earliest and is_trailer_clutter(s):
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        if offset >= earliest and _is_trailer(_squeeze(line)):
             return len(text[:offset].rstrip())
+        offset += len(line)
     return len(text)
