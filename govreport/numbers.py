@@ -33,6 +33,7 @@ import cn2an
 from govreport.lexicon import units
 
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
+_MULTIPLIER_DIGITS = "十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
@@ -111,10 +112,15 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     # a Chinese numeral must stand alone: 一般 or 统一 are not numbers
     if not num_text[0].isdigit() and m.start("num") > 0 and m.string[m.start("num") - 1] in _CN_DIGITS:
         return None
+    unit, unit_class, factor = _classify(unit_text)
+    # a lone multiplier is a number only before a unit that has its own multiplier (千亿元 is
+    # 1000 亿元); before a bare unit it is the unit's multiplier (万元 per ..., 万亩 of ...)
+    if all(c in _MULTIPLIER_DIGITS for c in num_text) and unit_class not in ("percent", "points") \
+            and not any(unit_text.startswith(p) for p in units().multipliers):
+        return None
     value = _to_float(num_text)
     if value is None:
         return None
-    unit, unit_class, factor = _classify(unit_text)
     low = m.group("low")
     start = m.start("low") if low else m.start("num")
     high = None

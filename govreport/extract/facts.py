@@ -26,6 +26,8 @@ The extractor walks each sentence once:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,7 +39,10 @@ from govreport.numbers import Quantity, find_quantities
 
 _LIST_SEP = ("、", "和", "及", "与", "以及", "、和")
 _YEAR = re.compile(r"(?<![比较与从自同于\d])(?:到|至)?(\d{4})年(?!以来|前|底前|相比|比|的水平|同期)")
+_OPENING_YEAR = re.compile(r"\d{4}年(?!是|以来)")  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
+_YEAR_WORD = re.compile(r"\d{4}年|今年|本年度")
 _CLAUSE_END = "，,；;：:"
+_SCOPE_NEUTRAL = "年的计现为达是和及与"  # Chinese characters that may precede a scoped name without narrowing it
 
 
 @dataclass(slots=True)
@@ -59,11 +64,18 @@ class _Rules:
     q_after: dict[str, str]
     q_before: list[tuple[str, str]]
     blockers: tuple[str, ...]
+    clause_blockers: tuple[str, ...]
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
     subscopes: tuple[str, ...]
     subscope_suffixes: str
     ownscope: tuple[str, ...]
+    from_words: tuple[str, ...]
+    multi_year: re.Pattern[str]
+    single_year: re.Pattern[str]
+    plan_period: re.Pattern[str]
+    last_year: re.Pattern[str]
+    figure_scopes: tuple[str, ...]
 
 
 @cache
@@ -86,10 +98,18 @@ def _rules() -> _Rules:
         to_words=tuple(p["to_words"]),
         q_after=dict(p["qualifiers"]["after"]),
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
-        blockers=tuple(p["blockers"]), continuation=cont, stops=stops,
+        blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]), continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
+        from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
+        single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
+        figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
+        last_year=re.compile(r"(?<![比较同上])(?:" + "|".join(map(re.escape, p["last_year"])) + ")"),
     )
+
+
+def _alternation(words: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -106,11 +126,18 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
 def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
     """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...)."""
     rules = _rules()
+    clause_start = max(sent_start, *(norm.rfind(c, sent_start, m.start) + 1 for c in _CLAUSE_END + "、"))
+    clause = norm[clause_start: m.start]
+    if any(b in clause for b in rules.clause_blockers):
+        return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
     before = norm[max(sent_start, m.start - 10): m.start]
     if any(before.endswith(own) for own in rules.ownscope):
         return False
     if any(before.endswith(w) for w in rules.subscopes):
         return True
+    if m.alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
+            before[-1] not in _SCOPE_NEUTRAL:
+        return True  # 海洋生产总值, 成都经济总量
     return bool(before) and before[-1] in rules.subscope_suffixes and len(before) >= 2 and \
         "\u4e00" <= before[-2] <= "\u9fff"
 
@@ -184,14 +211,64 @@ def extract_facts(doc: Document) -> list[Fact]:
     norm = doc.norm or doc.text
     md = doc.metadata
     facts: list[Fact] = []
-    for sent in doc.sentences:
-        if sent.part not in ("review", "plan"):
-            continue
+    for sent, multi_year in _sentences_in_scope(doc, norm):
         mentions = find_mentions(norm, sent.start, sent.end)
-        if mentions:
-            facts.extend(_sentence_facts(norm, sent, mentions, md.year))
-        facts.extend(_postfix_facts(norm, sent, mentions, md.year))
+        found = _sentence_facts(norm, sent, mentions, md.year) if mentions else []
+        found.extend(_postfix_facts(norm, sent, mentions, md.year))
+        if multi_year:
+            found = [f for f in found if not _sums_years(norm, sent, f)]
+        facts.extend(found)
     return facts
+
+
+def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
+    """In a multi-year review, a growth figure or a summed figure is not the last year's,
+    unless the sentence names its year."""
+    if f.measure != "growth" and f.indicator not in _rules().lex.cumulates:
+        return False
+    return _YEAR.search(norm, sent.start, f.start) is None
+
+
+def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool]]:
+    """Review and plan sentences, each with whether it looks back over several years.
+
+    Plan sections that set goals for a five-year plan period (“十四五”时期主要目标任务) are left out.
+    """
+    rules = _rules()
+    secs = doc.sections
+    state: dict[int, bool] = {}  # section index -> multi-year
+    skip: set[int] = set()
+    for sec in secs:
+        head = sec.heading
+        named_year = bool(_YEAR_WORD.search(head))
+        parent_multi = state.get(sec.parent, False) if sec.parent is not None else False
+        if rules.single_year.search(head) or named_year:
+            state[sec.index] = False
+        else:
+            state[sec.index] = bool(rules.multi_year.search(head)) or parent_multi
+        if sec.part == "plan" and ((sec.parent is not None and sec.parent in skip)
+                                   or (rules.plan_period.search(head) and not named_year)):
+            skip.add(sec.index)
+    para_starts = [p.start for p in doc.paragraphs]
+    multi, cur_para, cur_sec = False, -1, None
+    for sent in doc.sentences:
+        if sent.part not in ("review", "plan") or (sent.section is not None and sent.section in skip):
+            continue
+        if sent.section != cur_sec:
+            cur_sec = sent.section
+            multi = state.get(cur_sec, False) if cur_sec is not None else False
+        k = bisect_right(para_starts, sent.start) - 1
+        if k != cur_para:
+            cur_para = k
+            if k >= 0 and (cur_sec is None or para_starts[k] > secs[cur_sec].start):
+                opening = norm[para_starts[k]: para_starts[k] + 20]
+                first_multi = rules.multi_year.search(opening)
+                first_single = rules.single_year.search(opening) or _OPENING_YEAR.search(opening)
+                if first_multi and (not first_single or first_multi.start() <= first_single.start()):
+                    multi = True
+                elif first_single:
+                    multi = False
+        yield sent, multi and sent.part == "review"
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
@@ -206,7 +283,8 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
     for q in find_quantities(norm, sent.start, sent.end):
         for word, by_class in postfix.items():
             ind = by_class.get(q.unit_class)
-            if ind and norm.startswith(word, q.end) and q.end not in taken:
+            if ind and norm.startswith(word, q.end) and q.end not in taken and \
+                    not norm.startswith(rules.lex.postfix_not_before, q.end):
                 prefix = norm[max(sent.start, q.start - 6): q.start]
                 qual, _ = _qualifier(norm, q, prefix)
                 default = (report_year - 1 if period == "actual" else report_year) if report_year else None
@@ -220,6 +298,8 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_y
     rules = _rules()
     lex = rules.lex
     period = "actual" if sent.part == "review" else "target"
+    if period == "target" and rules.last_year.search(norm, sent.start, mentions[0].start):
+        period = "actual"  # 去年居民消费价格涨幅回落到2.6%, said while setting this year's targets
     default_year = (report_year - 1 if period == "actual" else report_year) if report_year else None
     out: list[Fact] = []
     subjects: list[tuple[str | None, int]] = []  # (indicator id or None for a non-indicator item, start)
@@ -279,6 +359,9 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     for q in find_quantities(norm, pos, zone_end):
         prefix = norm[cursor: q.start]
         rest = rules.connectors.sub("", prefix)
+        if rest in rules.from_words:
+            cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level
+            continue
         if rest or any(b in prefix for b in rules.blockers):
             break
         sign = _growth_sign(prefix)
@@ -292,6 +375,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         else:
             measure, sign = "level", 1
         qual, end = _qualifier(norm, q, prefix)
+        if norm.startswith(rules.figure_scopes, end):
+            break  # 生产总值超千亿元县: a size class of places, not the total
         values.append((q, measure, sign, qual, end, prefix))
         prev_measure, prev_sign = measure, sign
         cursor = end
@@ -312,7 +397,11 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     start_of = items[0][1].start
     for k, (q, measure, sign, qual, end, _) in enumerate(values):
         in_run = run_at <= k < run_at + n_same
-        if in_run and len(targets) > 1:
+        if in_run and dist_at is not None and n_same > len(targets):
+            # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%: the last names own the last figures
+            idx = k - run_at - (n_same - len(targets))
+            owners = [targets[idx]] if idx >= 0 else []
+        elif in_run and len(targets) > 1:
             owners = [targets[k - run_at]] if n_same == len(targets) else (targets if n_same == 1 else [])
         elif in_run:
             owners = targets

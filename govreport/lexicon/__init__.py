@@ -26,7 +26,7 @@ from govreport.errors import LexiconError
 
 DATA = resources.files("govreport.lexicon") / "data"
 
-_INDICATOR_KEYS = {"name", "aliases", "measures", "percent", "units", "needs_growth", "alias_of"}
+_INDICATOR_KEYS = {"name", "aliases", "measures", "percent", "units", "needs_growth", "alias_of", "cumulates"}
 
 
 def load_yaml(name: str | Path) -> dict[str, Any]:
@@ -56,18 +56,22 @@ class Indicators:
     units: dict[str, tuple[str, ...]]  # id -> unit classes allowed for a level figure
     measures: dict[str, tuple[str, ...]]
     postfix: dict[str, dict[str, str]]  # word after a figure -> unit class -> id
+    postfix_not_before: tuple[str, ...] = ()  # a postfix word going on like this does not count
+    scoped: frozenset[str] = frozenset()  # names that a preceding Chinese word narrows
+    cumulates: frozenset[str] = frozenset()  # ids whose multi-year figures are sums
 
 
 @cache
 def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
-    _check_keys("indicators.yaml", data, {"indicators", "compounds", "postfix"})
+    _check_keys("indicators.yaml", data, {"indicators", "compounds", "postfix", "postfix_not_before", "scoped"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
     percent: dict[str, str] = {}
     unit_classes: dict[str, tuple[str, ...]] = {}
     measures: dict[str, tuple[str, ...]] = {}
+    cumulates: set[str] = set()
 
     def add(alias: str, ids: tuple[str, ...], where: str) -> None:
         if alias in alias_to_ids and alias_to_ids[alias] != ids:
@@ -88,6 +92,8 @@ def indicators() -> Indicators:
             percent[key] = entry.get("percent", "growth")
             unit_classes[key] = tuple(entry.get("units", ()))
             measures[key] = tuple(entry.get("measures", ("level", "growth")))
+            if entry.get("cumulates"):
+                cumulates.add(key)
         for alias in entry.get("aliases") or ():
             add(alias, (target,), key)
             if entry.get("needs_growth"):
@@ -102,7 +108,12 @@ def indicators() -> Indicators:
         unknown = [i for i in by_class.values() if i not in names]
         if unknown:
             raise LexiconError(f"indicators.yaml: postfix {word!r} names unknown ids {unknown}")
-    return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix)
+    scoped = frozenset(data.get("scoped") or ())
+    unknown_scoped = scoped - set(alias_to_ids)
+    if unknown_scoped:
+        raise LexiconError(f"indicators.yaml: scoped names {sorted(unknown_scoped)} are no indicator's name or alias")
+    return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
+                      tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates))
 
 
 @dataclass(frozen=True)
@@ -132,7 +143,8 @@ def units() -> Units:
 _PHRASE_KEYS = {
     "qualifiers", "growth_verbs", "to_words", "connectors", "blockers", "continuations", "stops",
     "subscopes_before", "subscope_suffixes", "ownscope", "review_headings", "plan_headings",
-    "plan_openers", "speaker_titles", "report_openers",
+    "plan_openers", "speaker_titles", "report_openers", "from_words", "multi_year", "single_year",
+    "plan_period", "last_year", "clause_blockers", "figure_scopes",
 }
 
 
