@@ -42,7 +42,8 @@ _YEAR = re.compile(r"(?<![比较与从自同于\d])(?:到|至)?(\d{4})年(?!以�
 _OPENING_YEAR = re.compile(r"\d{4}年(?!是|以来)")  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
 _YEAR_WORD = re.compile(r"\d{4}年|今年|本年度")
 _CLAUSE_END = "，,；;：:"
-_SCOPE_NEUTRAL = "年的计现为达是和及与"  # Chinese characters that may precede a scoped name without narrowing it
+# Chinese characters that may precede a scoped name without narrowing it
+_SCOPE_NEUTRAL = "年的计现为达是和及与"
 
 
 @dataclass(slots=True)
@@ -86,10 +87,12 @@ def _rules() -> _Rules:
     for alias, ids in lex.alias_to_ids.items():
         auto.add_word(alias, (alias, ids))
     auto.make_automaton()
-    words = sorted(set(p["connectors"]) | set(p["growth_verbs"]["positive"]) | set(p["growth_verbs"]["negative"])
+    verbs = p["growth_verbs"]
+    words = sorted(set(p["connectors"]) | set(verbs["positive"]) | set(verbs["negative"])
                    | set(p["qualifiers"]["before"]) | set(units().trailing), key=len, reverse=True)
-    connectors = re.compile(r"(?:" + "|".join(map(re.escape, words)) + r"|\d{4}年|[\s、，,：:“”\"（）()]|第一|首)*")
-    cont = re.compile(r"(?:" + "|".join(map(re.escape, sorted(p["continuations"], key=len, reverse=True))) + ")")
+    connectors = re.compile(r"(?:" + "|".join(map(re.escape, words))
+                            + r"|\d{4}年|[\s、，,：:“”\"（）()]|第一|首)*")
+    cont = _alternation(p["continuations"])
     stops = re.compile("|".join(map(re.escape, p["stops"])))
     return _Rules(
         lex=lex, automaton=auto, connectors=connectors,
@@ -98,7 +101,8 @@ def _rules() -> _Rules:
         to_words=tuple(p["to_words"]),
         q_after=dict(p["qualifiers"]["after"]),
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
-        blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]), continuation=cont, stops=stops,
+        blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
+        continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
@@ -294,7 +298,8 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
     return out
 
 
-def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
+def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
+                    report_year: int | None) -> list[Fact]:
     rules = _rules()
     lex = rules.lex
     period = "actual" if sent.part == "review" else "target"
@@ -398,7 +403,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     for k, (q, measure, sign, qual, end, _) in enumerate(values):
         in_run = run_at <= k < run_at + n_same
         if in_run and dist_at is not None and n_same > len(targets):
-            # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%: the last names own the last figures
+            # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%:
+            # the last names own the last figures
             idx = k - run_at - (n_same - len(targets))
             owners = [targets[idx]] if idx >= 0 else []
         elif in_run and len(targets) > 1:

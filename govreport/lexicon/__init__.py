@@ -64,7 +64,8 @@ class Indicators:
 @cache
 def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
-    _check_keys("indicators.yaml", data, {"indicators", "compounds", "postfix", "postfix_not_before", "scoped"})
+    _check_keys("indicators.yaml", data,
+                {"indicators", "compounds", "postfix", "postfix_not_before", "scoped"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
@@ -111,7 +112,8 @@ def indicators() -> Indicators:
     scoped = frozenset(data.get("scoped") or ())
     unknown_scoped = scoped - set(alias_to_ids)
     if unknown_scoped:
-        raise LexiconError(f"indicators.yaml: scoped names {sorted(unknown_scoped)} are no indicator's name or alias")
+        raise LexiconError(f"indicators.yaml: scoped names {sorted(unknown_scoped)} "
+                           "are no indicator's name or alias")
     return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
                       tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates))
 
