@@ -35,8 +35,7 @@ from typing import Any
 
 from govreport.errors import GovReportError
 
-_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF5B)}  # full-width digits and letters
-_WIDTH[0x3000] = 0x20
+_WIDE = re.compile("[\uff10-\uff5a\u3000]")  # full-width digits, letters, ：；？ etc.; ideographic space
 _LINE = re.compile(r"[^\r\n]+")
 _TOKEN = re.compile(r"[^\W_]")  # what unicode61 keeps as token characters (near enough)
 CONTEXT = 40  # characters of context on each side of the first match
@@ -49,11 +48,13 @@ class SearchError(GovReportError):
 def _fold(text: str) -> str:
     """Full-width digits and letters to ASCII, one for one (offsets unchanged). Fixed forever:
     the tokens of indexed text must be reproducible to delete them."""
-    return text.translate(_WIDTH)
+    if not _WIDE.search(text):
+        return text
+    return _WIDE.sub(lambda m: " " if m.group() == "\u3000" else chr(ord(m.group()) - 0xFEE0), text)
 
 
-def _tokens(text: str) -> str:
-    return " ".join(_fold(text))
+def _tokens(folded: str) -> str:
+    return " ".join(folded)
 
 
 def passages(text: str) -> list[tuple[int, int]]:
@@ -71,11 +72,13 @@ def passages(text: str) -> list[tuple[int, int]]:
 def index_report(conn: sqlite3.Connection, report_id: int, text: str) -> int:
     """Add the passages of a stored report to the index; returns how many."""
     spans = passages(text)
-    for start, end in spans:
-        cur = conn.execute('INSERT INTO passages (report_id, start, "end") VALUES (?, ?, ?)',
-                           (report_id, start, end))
-        conn.execute("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
-                     (cur.lastrowid, _tokens(text[start:end])))
+    folded = _fold(text)
+    # ids chosen here (the caller holds the write lock) so both inserts can be batched
+    first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
+    conn.executemany('INSERT INTO passages (id, report_id, start, "end") VALUES (?, ?, ?, ?)',
+                     [(first + i, report_id, s, e) for i, (s, e) in enumerate(spans)])
+    conn.executemany("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
+                     [(first + i, _tokens(folded[s:e])) for i, (s, e) in enumerate(spans)])
     return len(spans)
 
 
@@ -84,11 +87,10 @@ def unindex_report(conn: sqlite3.Connection, report_id: int) -> None:
     row = conn.execute("SELECT text FROM reports WHERE id = ?", (report_id,)).fetchone()
     if row is None:
         return
-    text = row[0]
-    for pid, start, end in conn.execute('SELECT id, start, "end" FROM passages WHERE report_id = ?',
-                                        (report_id,)).fetchall():
-        conn.execute("INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', ?, ?)",
-                     (pid, _tokens(text[start:end])))
+    folded = _fold(row[0])
+    rows = conn.execute('SELECT id, start, "end" FROM passages WHERE report_id = ?', (report_id,)).fetchall()
+    conn.executemany("INSERT INTO passages_fts (passages_fts, rowid, text) VALUES ('delete', ?, ?)",
+                     [(pid, _tokens(folded[s:e])) for pid, s, e in rows])
     conn.execute("DELETE FROM passages WHERE report_id = ?", (report_id,))
 
 
