@@ -3,6 +3,7 @@ attention indices, from report files (parsed on the fly) or from the database.""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -197,4 +198,6 @@ def indices(
                     columns=["report", "region", "report_year", "label", "count", "per_10k", "sentence_share",
                              "top_terms"])
         return
+    if fmt is OutputFormat.csv:
+        df = df.assign(top_terms=[json.dumps(t, ensure_ascii=False) for t in df["top_terms"]])
     print_frame(df, fmt, columns=[c for c in INDEX_COLUMNS if c in df.columns])

@@ -40,13 +40,11 @@ from govreport.numbers import Quantity, find_quantities
 _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
-    "not_list_markers",
+    "not_list_markers", "glue", "name_before", "modifier_mark", "year_word",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
 _QUOTES = {"“": "”", "《": "》", "\"": "\"", "「": "」"}
-_YEAR = re.compile(r"\d{4}年")
-_LIST_GLUE = "、和及与并"
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -69,6 +67,11 @@ class _Lexicon:
     list_markers: tuple[str, ...]
     from_words: tuple[str, ...]
     not_list_markers: tuple[str, ...]
+    glue: str  # list glue characters: 、 and the glue words
+    name_before: str
+    of: str  # the modifier particle
+    year: re.Pattern[str]
+    to_words: tuple[str, ...]
     q_after: dict[str, str]
     q_before: dict[str, str]
 
@@ -104,6 +107,11 @@ def lexicon() -> _Lexicon:
         list_markers=_by_length(data["list_markers"]),
         from_words=_by_length(data["from_words"]),
         not_list_markers=_by_length(data["not_list_markers"]),
+        glue="、" + "".join(data["glue"]),
+        name_before="".join(data["name_before"]),
+        of=data["modifier_mark"][0],
+        year=re.compile(r"\d{4}(?:" + "|".join(map(re.escape, data["year_word"])) + ")"),
+        to_words=tuple(phrases()["to_words"]),
         q_after=dict(q["after"]),
         q_before=dict(q["before"]),
     )
@@ -122,12 +130,13 @@ def _strip_right(text: str, words: tuple[str, ...]) -> str:
 
 def _strip_left(text: str, words: tuple[str, ...]) -> tuple[str, int]:
     """``text`` without leading words, years and list glue; also how many characters went."""
+    lex = lexicon()
     start = 0
     while start < len(text):
-        if text[start] in _LIST_GLUE + " ，,":
+        if text[start] in lex.glue + " ，,":
             start += 1
             continue
-        m = _YEAR.match(text, start)
+        m = lex.year.match(text, start)
         if m:
             start = m.end()
             continue
@@ -159,7 +168,7 @@ def _is_name(norm: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
         return True
     before = norm[q.start - 1] if q.start else ""
     after = norm[q.end] if q.end < len(norm) else ""
-    return before in "+第每" or after == "+"
+    return before in "+" + lexicon().name_before or after == "+"
 
 
 def _qualifier(norm: str, q: Quantity, lex: _Lexicon, before: str) -> tuple[str | None, int]:
@@ -190,7 +199,7 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
     if q.unit in lex.classifiers or after_pos >= limit:
         return False
     nxt = norm[after_pos]
-    if nxt in _PHRASE_END or nxt == "的":
+    if nxt in _PHRASE_END or nxt == lex.of:
         return False
     phrase, _ = _noun_after(norm, after_pos, limit, _CLAUSE_END)
     return bool(lex.project_words.search(phrase))
@@ -207,7 +216,7 @@ def _clean_subject(text: str, lex: _Lexicon) -> str:
     text, _ = _strip_left(text, lex.lead_words)
     text = _strip_right(text, lex.between_words)
     text = _strip_right(text, lex.subject_trim)
-    return text.strip(_LIST_GLUE + " ，,：:")
+    return text.strip(lex.glue + " ，,：:")
 
 
 def _fact_residual(subject: str, inside: list[Fact]) -> str | None:
@@ -317,7 +326,7 @@ def _first_action(norm: str, start: int, end: int, lex: _Lexicon, at_start: bool
     ``实施退化林修复1万亩、草原生态修复治理29万亩`` the second item's 修复 is part of its subject."""
     for m in lex.verbs.finditer(norm, start, end):
         if m.group() in lex.action_words:
-            if at_start and norm[start:m.start()].strip(_LIST_GLUE + " ，,") and \
+            if at_start and norm[start:m.start()].strip(lex.glue + " ，,") and \
                     _strip_left(norm[start:m.start()], lex.lead_words)[0]:
                 return None
             return m
@@ -330,7 +339,7 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
         return False
     after = norm[fig_end:fig_end + 10]
     cut = re.search(r"[\d，,；;。]", after)
-    return bool(re.search("到|至", after[: cut.start()] if cut else after))
+    return any(w in (after[: cut.start()] if cut else after) for w in lex.to_words)
 
 
 def _level_verb(text: str, lex: _Lexicon) -> str | None:
@@ -353,15 +362,15 @@ def _head_noun(noun: str, lex: _Lexicon) -> str:
     if m is None:
         return noun
     head = noun[: m.start()]
-    if "的" in noun and _strip_right(head, lex.between_words).endswith(lex.attribute_before):
-        return noun.rsplit("的", 1)[1]
+    if lex.of in noun and _strip_right(head, lex.between_words).endswith(lex.attribute_before):
+        return noun.rsplit(lex.of, 1)[1]
     return head
 
 
 def _chain(norm: str, m: re.Match[str], limit: int, lex: _Lexicon) -> tuple[str, int, int]:
     """An action and the ones joined to it: 新建和提升, 新续建、改扩建, 建成并投入使用."""
     end = m.end()
-    while end < limit and norm[end] in _LIST_GLUE:
+    while end < limit and norm[end] in lex.glue:
         nxt = lex.verbs.match(norm, end + 1, limit)
         if nxt is None or nxt.group() not in lex.action_words:
             break

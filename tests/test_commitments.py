@@ -1,0 +1,175 @@
+"""Commitments of the plan part: tables of real cases from the corpus, grouped by where they
+came from, and the gold-score gate on the development reports."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from functools import cache
+
+import pytest
+
+from govreport.extract.commitments import extract_commitments, lexicon
+from govreport.model import Report
+from govreport.pipeline import parse_file
+from tests.helpers import GOLD, RAW, ROOT, SCORER, SEEDS, URUMQI, YINING
+
+
+@cache
+def _parsed(path: str) -> Report:
+    return parse_file(path)
+
+
+def _find(report: Report, evidence_part: str, value: float) -> list:
+    return [c for c in report.commitments
+            if evidence_part in report.text[c.start:c.end] and c.value == value]
+
+
+# (report, text inside the evidence, value, unit, subject, action, qualifier, heading on the path)
+DEVELOPMENT = [
+    pytest.param(YINING, "新建高标准农田3.7万亩", 3.7, "万亩",
+                 "高标准农田", "新建", None, "（一）聚焦乡村振兴",
+                 id="yining-farmland"),
+    pytest.param(YINING, "牲畜出栏达27.4万头（只）", 27.4, "万头（只）",
+                 "牲畜出栏", "达", None, "（一）聚焦乡村振兴",
+                 id="yining-livestock-level-verb"),
+    pytest.param(YINING, "开工建设保障性住房1000套", 1000, "套",
+                 "保障性住房", "开工建设", None, "四、坚决打好城市建设",
+                 id="yining-housing"),
+    pytest.param(YINING, "公共租赁住房576套", 576, "套",
+                 "公共租赁住房", "开工建设", None, "四、坚决打好城市建设",
+                 id="yining-comma-list-inherits-verb"),
+    pytest.param(YINING, "科技型中小企业分别达到50家以上", 50, "家",
+                 "科技型中小企业", "分别达到", "at_least", "（二）聚焦工业强市",
+                 id="yining-fenbie-item-beside-a-fact"),
+    pytest.param(YINING, "义务教育巩固率达到99%以上", 99, "%",
+                 "义务教育巩固率", "达到", "at_least", "五、坚决打好民生福祉",
+                 id="yining-rate"),
+    pytest.param(YINING, "开复工500万元以上项目218个", 218, "个",
+                 "500万元以上项目", "开复工", None, "（四）聚焦项目攻坚",
+                 id="yining-size-class-in-subject"),
+    pytest.param(URUMQI, "创建14个城市一刻钟便民生活圈示范点", 14, "个",
+                 "城市一刻钟便民生活圈示范点", "创建", None,
+                 "三、着力推动经济高质量发展", id="urumqi-classifier-before-noun"),
+    pytest.param(URUMQI, "创排交响音乐会不少于6部", 6, "部",
+                 "交响音乐会", "创排", "at_least", "六、持续增进民生福祉",
+                 id="urumqi-not-less-than"),
+    pytest.param(URUMQI, "新建和提升农村卫生户厕4600座", 4600, "座", "农村卫生户厕", "新建和提升", None,
+                 "三、着力推动经济高质量发展", id="urumqi-joined-verbs"),
+    pytest.param(URUMQI, "12个年度计划总投资38亿元的新材料项目", 12, "个", "新材料项目", "抓好", None,
+                 "三、着力推动经济高质量发展", id="urumqi-project-group-inherits-verb"),
+    pytest.param(URUMQI, "抓好3万亩高标准农田建设", 3, "万亩", "高标准农田", "抓好", None,
+                 "三、着力推动经济高质量发展", id="urumqi-figure-before-noun"),
+]
+
+
+@pytest.mark.parametrize(("path", "evidence", "value", "unit", "subject", "action", "qualifier", "heading"),
+                         DEVELOPMENT)
+def test_development_commitments(path, evidence, value, unit, subject, action, qualifier, heading):
+    report = _parsed(str(path))
+    assert evidence in report.text, "the case must be copied from the report"
+    found = _find(report, evidence, value)
+    assert len(found) == 1, [(c.subject, c.value, report.text[c.start:c.end]) for c in report.commitments
+                             if c.value == value]
+    c = found[0]
+    assert (c.unit, c.subject, c.action, c.qualifier) == (unit, subject, action, qualifier)
+    assert any(heading in h for h in c.section_path), c.section_path
+
+
+def test_a_list_in_one_sentence_gives_one_commitment_per_item():
+    report = _parsed(str(YINING))
+    sentence = "新续建排水管网242.6公里、城市公厕50处、公园游园及街头绿地7处"
+    start = report.text.index(sentence)
+    items = [c for c in report.commitments if start <= c.start < start + len(sentence)]
+    assert [(c.action, c.subject, c.value, c.unit) for c in items] == [
+        ("新续建", "排水管网", 242.6, "公里"), ("新续建", "城市公厕", 50, "处"),
+        ("新续建", "公园游园及街头绿地", 7, "处")]
+
+
+def test_fenbie_growth_list_expands():
+    report = _parsed(str(YINING))
+    values = [c.value for c in report.commitments if "肉蛋奶产量" in c.subject]
+    assert values == [3.5, 3.2, 5.2]
+
+
+def test_commitments_come_from_the_plan_part_only():
+    for path in (YINING, URUMQI):
+        report = _parsed(str(path))
+        parts = {report.document.part_at(c.start) for c in report.commitments}
+        assert parts == {"plan"}, path.name
+
+
+# Figures that are names, sizes of projects, scopes or headline targets: never commitments.
+NOT_COMMITMENTS = [
+    pytest.param(YINING, "“七个100%”", id="quoted-name"),
+    pytest.param(YINING, "8个方面29项创建标准", id="scope-without-a-verb"),
+    pytest.param(YINING, "等15个重点行业领域", id="scope-after-聚焦"),
+    pytest.param(YINING, "5万千瓦光伏发电项目", id="project-capacity"),
+    pytest.param(YINING, "总投资2.5亿元", id="project-investment"),
+    pytest.param(YINING, "高能级百万人口城市", id="chinese-numeral-name"),
+    pytest.param(YINING, "粮食产量稳定在14万吨以上", id="headline-fact-grain"),
+    pytest.param(YINING, "城镇新增就业9300人", id="headline-fact-jobs"),
+    pytest.param(YINING, "高新技术企业14家", id="headline-fact-high-tech-firms"),
+    pytest.param(URUMQI, "年产6万吨三聚氰胺", id="annual-output-of-a-project"),
+    pytest.param(URUMQI, "200万千瓦光伏", id="project-capacity-in-a-list"),
+    pytest.param(URUMQI, "年度计划总投资100亿元", id="annual-investment-doubtful-in-gold"),
+    pytest.param(URUMQI, "完成技术交易18亿元", id="headline-fact-tech-transactions"),
+    pytest.param(URUMQI, "地区生产总值增长7.5%左右", id="headline-fact-gdp"),
+    pytest.param(RAW / "2024_national.txt", "高校毕业生超过1170万人", id="national-forecast"),
+    pytest.param(RAW / "2024_national.txt", "“十四五”", id="national-plan-name"),
+    pytest.param(RAW / "2015_national.txt", "由55元", id="national-from-value"),
+    pytest.param(RAW / "2010_national.txt", "每５０公斤", id="national-per-unit-base"),
+]
+
+
+@pytest.mark.parametrize(("path", "text"), NOT_COMMITMENTS)
+def test_not_commitments(path, text):
+    report = _parsed(str(path))
+    at = report.text.find(text)
+    assert at >= 0, "the case must be copied from the report"
+    overlapping = [report.text[c.start:c.end] for c in report.commitments
+                   if c.start < at + len(text) and at < c.end and
+                   any(d in text for d in (c.value_text, f"{c.value:g}"))]
+    assert not overlapping
+
+
+def test_national_budget_commitments():
+    report = _parsed(str(RAW / "2024_national.txt"))
+    got = {(c.action, c.value, c.unit) for c in report.commitments}
+    assert ("安排", 3.9, "万亿元") in got  # 拟安排地方政府专项债券3.9万亿元
+    assert ("安排", 7000, "亿元") in got  # 中央预算内投资拟安排7000亿元
+    report = _parsed(str(RAW / "2015_national.txt"))
+    raised = [c for c in report.commitments if c.value == 70 and c.unit == "元"]
+    assert raised and "由55元提高到70元" in report.text[raised[0].start:raised[0].end]
+
+
+def test_without_facts_headline_targets_become_commitments():
+    report = _parsed(str(YINING))
+    again = extract_commitments(report.document, [])
+    assert len(again) > len(report.commitments)
+    assert any(c.value == 9300 and c.unit == "人" for c in again)
+
+
+def test_lexicon_is_data_and_checked():
+    lex = lexicon()
+    assert "新建" in lex.action_words and "个" in lex.classifiers
+    source = (ROOT / "govreport" / "extract" / "commitments.py").read_text(encoding="utf-8")
+    code = re.sub(r'""".*?"""', "", source, flags=re.S)
+    code = "\n".join(line.split("#")[0] for line in code.splitlines())
+    assert not re.search(r"[\u4e00-\u9fff]", code), "Chinese words belong in commitments.yaml"
+
+
+def test_gold_score_gate(tmp_path):
+    out = tmp_path / "pred"
+    seeds = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+    run = subprocess.run([str(ROOT / ".venv" / "bin" / "govreport"), "extract", *seeds, "--out", str(out)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    score = subprocess.run([sys.executable, str(SCORER), "--commitments", "--gold", str(GOLD / "commitments"),
+                            "--pred", str(out), "--reports", str(SEEDS)], capture_output=True, text=True)
+    assert score.returncode == 0, score.stderr
+    m = re.search(r"^total:.*precision ([\d.]+)\s+recall ([\d.]+)", score.stdout, flags=re.M)
+    assert m, score.stdout
+    precision, recall = float(m.group(1)), float(m.group(2))
+    assert recall >= 0.95 and precision >= 0.90, score.stdout
