@@ -6,7 +6,8 @@ built the way a reader builds it: a numbering style seen for the first time open
 one already open is a sibling, and 三、 after 2、 continues that list whatever the style.
 
 >>> from govreport.model import Document
->>> doc = Document(text="各位代表：\\n一、2023年工作回顾\\n增长。\\n（一）稳增长。\\n二、2024年主要工作\\n目标。")
+>>> doc = Document(text="各位代表：\\n一、2023年工作回顾\\n增长。\\n（一）稳增长。"
+...                       "\\n二、2024年主要工作\\n目标。")
 >>> segment(doc, review_year=2023)
 >>> [(s.heading, s.depth, s.part) for s in doc.sections]
 [('一、2023年工作回顾', 1, 'review'), ('（一）稳增长。', 2, 'review'), ('二、2024年主要工作', 1, 'plan')]
@@ -33,6 +34,8 @@ _MARKERS = [
 _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _LINE = re.compile(r"[^\n]*\n?")
+# blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
+_BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
 
 
 @cache
@@ -59,7 +62,7 @@ def _number(token: str) -> int:
 
 def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
     """(style, number, heading text) when ``line`` opens a section, else None."""
-    stripped = line.strip(" \t\r\n\u3000\ufeff")
+    stripped = line.strip(_BLANK)
     if not stripped:
         return None
     for style, pattern in _MARKERS:
@@ -90,8 +93,8 @@ def segment(doc: Document, review_year: int | None = None) -> None:
         if not line:
             break
         if line.strip():
-            lead = len(line) - len(line.lstrip(" \t\u3000\ufeff"))
-            doc.paragraphs.append(Paragraph(m.start() + lead, m.start() + len(line.rstrip("\r\n \u3000"))))
+            lead = len(line) - len(line.lstrip(_BLANK))
+            doc.paragraphs.append(Paragraph(m.start() + lead, m.start() + len(line.rstrip(_BLANK))))
         found = _heading(line, review_year)
         if found is None:
             continue

@@ -40,6 +40,8 @@ from govreport.numbers import Quantity, find_quantities
 _LIST_SEP = ("、", "和", "及", "与", "以及", "、和")
 _YEAR = re.compile(r"(?<![比较与从自同于\d])(?:到|至)?(\d{4})年(?!以来|前|底前|相比|比|的水平|同期)")
 _OPENING_YEAR = re.compile(r"\d{4}年(?!是|以来)")  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
+# a short non-indicator item in a list of names: 高新技术企业、科技型中小企业分别… (not 年均)
+_PLACEHOLDER = re.compile(r"(?:、|和|及|与)([^\d，；。、%]{1,15}?)(?<!年)(?=分别|均|都|、)")
 _YEAR_WORD = re.compile(r"\d{4}年|今年|本年度")
 _CLAUSE_END = "，,；;：:"
 # Chinese characters that may precede a scoped name without narrowing it
@@ -76,6 +78,7 @@ class _Rules:
     single_year: re.Pattern[str]
     plan_period: re.Pattern[str]
     last_year: re.Pattern[str]
+    look_back: re.Pattern[str]
     figure_scopes: tuple[str, ...]
 
 
@@ -107,6 +110,7 @@ def _rules() -> _Rules:
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
+        look_back=_alternation(p["look_back"]),
         figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
         last_year=re.compile(r"(?<![比较同上])(?:" + "|".join(map(re.escape, p["last_year"])) + ")"),
     )
@@ -215,9 +219,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     norm = doc.norm or doc.text
     md = doc.metadata
     facts: list[Fact] = []
-    for sent, multi_year in _sentences_in_scope(doc, norm):
+    for sent, multi_year, looks_back in _sentences_in_scope(doc, norm):
         mentions = find_mentions(norm, sent.start, sent.end)
-        found = _sentence_facts(norm, sent, mentions, md.year) if mentions else []
+        found = _sentence_facts(norm, sent, mentions, md.year, looks_back) if mentions else []
         found.extend(_postfix_facts(norm, sent, mentions, md.year))
         if multi_year:
             found = [f for f in found if not _sums_years(norm, sent, f)]
@@ -233,8 +237,9 @@ def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
     return _YEAR.search(norm, sent.start, f.start) is None
 
 
-def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool]]:
-    """Review and plan sentences, each with whether it looks back over several years.
+def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool]]:
+    """Review and plan sentences, each with whether it looks back over several years (review)
+    and whether it reports last year's outcome (plan: the rest of a paragraph after 过去一年，…).
 
     Plan sections that set goals for a five-year plan period (“十四五”时期主要目标任务) are left out.
     """
@@ -254,7 +259,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
                                    or (rules.plan_period.search(head) and not named_year)):
             skip.add(sec.index)
     para_starts = [p.start for p in doc.paragraphs]
-    multi, cur_para, cur_sec = False, -1, None
+    multi, back, cur_para, cur_sec = False, False, -1, None
     for sent in doc.sentences:
         if sent.part not in ("review", "plan") or (sent.section is not None and sent.section in skip):
             continue
@@ -263,7 +268,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
             multi = state.get(cur_sec, False) if cur_sec is not None else False
         k = bisect_right(para_starts, sent.start) - 1
         if k != cur_para:
-            cur_para = k
+            cur_para, back = k, False
             if k >= 0 and (cur_sec is None or para_starts[k] > secs[cur_sec].start):
                 opening = norm[para_starts[k]: para_starts[k] + 20]
                 first_multi = rules.multi_year.search(opening)
@@ -272,7 +277,13 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
                     multi = True
                 elif first_single:
                     multi = False
-        yield sent, multi and sent.part == "review"
+        opening = norm[sent.start: sent.start + 8]
+        if sent.part == "plan" and rules.look_back.match(opening):
+            back = True
+        elif "今年" in opening:
+            back = False
+        sent_multi = multi or bool(rules.multi_year.search(opening))
+        yield sent, sent_multi and sent.part == "review", back and sent.part == "plan"
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
@@ -299,11 +310,11 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
 
 
 def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
-                    report_year: int | None) -> list[Fact]:
+                    report_year: int | None, looks_back: bool = False) -> list[Fact]:
     rules = _rules()
     lex = rules.lex
     period = "actual" if sent.part == "review" else "target"
-    if period == "target" and rules.last_year.search(norm, sent.start, mentions[0].start):
+    if period == "target" and (looks_back or rules.last_year.search(norm, sent.start, mentions[0].start)):
         period = "actual"  # 去年居民消费价格涨幅回落到2.6%, said while setting this year's targets
     default_year = (report_year - 1 if period == "actual" else report_year) if report_year else None
     out: list[Fact] = []
@@ -321,11 +332,12 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
                 pos = mentions[j].end
                 j += 1
                 continue
-            m = re.match(r"(?:、|和|及|与)([^\d，；。、%]{1,15}?)(?=分别|均|都|、)", norm[pos: sent.end])
-            if m and (j >= len(mentions) or mentions[j].start >= pos + m.end()):
+            m = _PLACEHOLDER.match(norm, pos, sent.end)
+            if m and (j >= len(mentions) or mentions[j].start >= m.end()) and \
+                    not any(b in m.group(1) for b in rules.blockers):
                 placeholders += 1
-                group.append(Mention(pos + m.start(1), pos + m.end(1), m.group(1), ()))
-                pos += m.end()
+                group.append(Mention(m.start(1), m.end(1), m.group(1), ()))
+                pos = m.end()
                 continue
             break
         i = j
@@ -360,7 +372,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         zone_end = stop.start()
     cursor = pos
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
-    prev_measure, prev_sign = None, 0
+    prev_measure, prev_sign, prev_before_qual = None, 0, None
     for q in find_quantities(norm, pos, zone_end):
         prefix = norm[cursor: q.start]
         rest = rules.connectors.sub("", prefix)
@@ -380,6 +392,9 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         else:
             measure, sign = "level", 1
         qual, end = _qualifier(norm, q, prefix)
+        if qual is None and values and prefix.strip() in ("、", "和", "及"):
+            qual = prev_before_qual  # 分别超过8万元、4.5万元: the word before the list qualifies it all
+        prev_before_qual = qual if qual not in (None, "range") and end == q.end else None
         if norm.startswith(rules.figure_scopes, end):
             break  # 生产总值超千亿元县: a size class of places, not the total
         values.append((q, measure, sign, qual, end, prefix))
@@ -396,7 +411,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     run_at = dist_at if dist_at is not None else 0
     n_same = _leading_run(values[run_at:])
     targets = items
-    if dist_at is not None and n_same > len(items) and len(subjects) >= n_same:
+    listed_after_other = norm[items[0][1].start - 1] in "、和及与"  # 科技型中小企业、高新技术企业分别…
+    if dist_at is not None and n_same > len(items) and len(subjects) >= n_same and not listed_after_other:
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
     seen: set[tuple[str, str]] = set()
     start_of = items[0][1].start
