@@ -57,6 +57,11 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         if _looks_textual(text):
             return text, "gb18030" if enc == "gb18030" else enc
         raise ReadError(name, "binary data, not text")
+    # A few corrupt bytes in otherwise good UTF-8 or GBK text: keep it, replacing them.
+    for enc in ("utf-8", "gb18030"):
+        text = data.decode(enc, errors="replace")
+        if text.count("\ufffd") <= max(3, len(text) // 2000) and _looks_textual(text):
+            return text, f"{enc} (with undecodable bytes replaced)"
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
         raise ReadError(name, "cannot detect the text encoding (binary data?)")
