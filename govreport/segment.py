@@ -23,6 +23,7 @@ from functools import cache
 
 from govreport.lexicon import phrases
 from govreport.model import Document, Paragraph, Section, Sentence
+from govreport.normalize import fold
 
 _CN = "一二三四五六七八九十"
 _MARKERS = [
@@ -34,6 +35,7 @@ _MARKERS = [
 _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _LINE = re.compile(r"[^\n]*\n?")
+_HEAD_YEAR = re.compile(r"(\d{4})年")
 # blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
 _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
 
@@ -141,10 +143,15 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
         if sec.depth > 2:
             continue
         head = sec.heading
-        if review_start is None and review_re.search(head):
+        # a heading naming the reviewed year is the review's (2025年主要工作和“十四五”发展成就),
+        # one naming the year after is the plan's, whatever their other words
+        year = _heading_year(head)
+        names_review_year = review_year is not None and year == review_year
+        names_plan_year = review_year is not None and year == review_year + 1
+        if review_start is None and (review_re.search(head) or names_review_year):
             review_start = sec.start
-        elif (review_start is not None and plan_start is None and sec.depth <= 2
-              and (plan_re.search(head) or "今年" in head)):
+        elif (review_start is not None and plan_start is None and sec.depth <= 2 and not names_review_year
+              and (plan_re.search(head) or "今年" in head or names_plan_year)):
             plan_start = sec.start
             break
     if review_start is None:
@@ -193,6 +200,11 @@ def _first_review_sentence(text: str, start: int, end: int) -> int:
         return start
     nl = text.find("\n", best)
     return nl + 1 if nl >= 0 else best
+
+
+def _heading_year(head: str) -> int | None:
+    m = _HEAD_YEAR.search(fold(head))
+    return int(m.group(1)) if m else None
 
 
 def _line_start(text: str, offset: int) -> int:
