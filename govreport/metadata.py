@@ -5,7 +5,8 @@ the most-named administrative division of the text and the year comes from the p
 ("2023年工作回顾" → delivered 2024). Division names and codes come from the GB/T 2260 table
 shipped with the ``cpca`` package.
 
->>> md = detect("政府工作报告\\n——2024年1月25日在伊宁市第十八届人民代表大会第四次会议上\\n市长  哈米提·阿克木\\n各位代表：")
+>>> md = detect("政府工作报告\\n——2024年1月25日在伊宁市第十八届人民代表大会第四次会议上"
+...             "\\n市长  哈米提·阿克木\\n各位代表：")
 >>> (md.region, md.level, md.year, md.date, md.speaker)
 ('伊宁市', 'city', 2024, '2024-01-25', '哈米提·阿克木')
 >>> detect("——2024年3月5日在第十四届全国人民代表大会第二次会议上国务院总理 李强\\n各位代表：").region
@@ -32,10 +33,18 @@ from govreport.normalize import fold
 NATIONAL = "全国"
 _DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
                    r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_MEETING = re.compile(r"在(?P<region>[^\s，。在]{0,20}?)第?[一二三四五六七八九十]{1,3}届(?P<nat>全国)?人民代表大会"
-                      r"第?[一二三四五六七八九十]{1,3}次会议")
+_MEETING = re.compile(r"在(?P<region>[^\s，。在]{0,20}?)第?[一二三四五六七八九十]{1,3}届"
+                      r"(?P<nat>全国)?人民代表大会第?[一二三四五六七八九十]{1,3}次会议")
 _YEAR_PART = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]{1,2}、)?\s*(\d{4})年(?:的)?"
                         r"(工作回顾|政府工作回顾|主要工作|重点工作|工作安排|工作总体部署|工作任务|工作)")
+
+
+_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
+             "省", "市", "县", "区", "旗", "盟")
+_CJK_NAME = r"[\u4e00-\u9fff]{1,10}(?:[·•][\u4e00-\u9fff]{1,10})+|[\u4e00-\u9fff]{2,4}"
+# how far before the report proper (各位代表) the header may begin: a Word file's meeting line can sit
+# above a 来源 line that the body finder skips
+_HEADER_BEFORE = 600
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ def gazetteer() -> dict[str, list[Division]]:
 
 def short_name(name: str) -> str:
     """乌鲁木齐市 -> 乌鲁木齐, 内蒙古自治区 -> 内蒙古, 宁夏回族自治区 -> 宁夏."""
-    for suffix in ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "省", "市", "县", "区", "旗", "盟"):
+    for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -143,7 +152,8 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
     norm = fold(text)
     opener = min((i for w in phrases()["report_openers"] if (i := norm.find(w, body_start)) >= 0), default=-1)
     header_end = opener + 60 if 0 <= opener < body_start + 3000 else body_start + 1500
-    header = norm[body_start:header_end]
+    header = norm[max(0, body_start - _HEADER_BEFORE) if body_start < _HEADER_BEFORE * 3 else body_start:
+                  header_end]
     md = Metadata()
     lines = [ln.strip() for ln in header.splitlines() if ln.strip()]
     for line in lines[:6]:
@@ -189,15 +199,31 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
     return md
 
 
-def _speaker(header: str) -> str | None:
-    """The name after a title (省长, 市长, 国务院总理 ...) that ends its header line."""
+@cache
+def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     titles = sorted(phrases()["speaker_titles"], key=len, reverse=True)
-    pattern = re.compile("(?:" + "|".join(map(re.escape, titles)) + ")")
+    title = "(?:" + "|".join(map(re.escape, titles)) + ")"
+    lazy_name = _CJK_NAME.replace("{2,4}", "{2,4}?")
+    return (re.compile(title),
+            # 省长王清宪作政府工作报告, 市长 殷勇同志作…, 主席王莉霞在…会议上的讲话
+            re.compile(rf"{title}[\s?？]*(?P<name>{lazy_name})(?:同志)?(?:作|在)"),
+            # 2025年1月15日龚正市长在…
+            re.compile(rf"日(?P<name>[\u4e00-\u9fff]{{2,3}}){title}在"))
+
+
+def _speaker(header: str) -> str | None:
+    """The name after a title (省长, 市长, 国务院总理 ...) that ends its header line, or that
+    comes before 作/在 (省长王清宪作政府工作报告), or the name before a title (龚正市长在)."""
+    title, before_verb, name_first = _speaker_patterns()
     for line in header.splitlines():
-        for m in pattern.finditer(line):
+        for m in title.finditer(line):
             name = re.sub(r"[\s?？]", "", line[m.end():])
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,10}(?:[·•][\u4e00-\u9fff]{1,10})+", name):
+            if re.fullmatch(_CJK_NAME, name):
                 return name
+    for pattern in (before_verb, name_first):
+        m = pattern.search(header)
+        if m:
+            return m.group("name")
     return None
 
 
