@@ -88,6 +88,10 @@ def parse_checked(path: str | Path) -> Report | str:
         check_is_report(report)
     except Exception as exc:  # noqa: BLE001 - one bad file stops only itself
         return reason(exc)
+    replaced = report.text.count("\ufffd")
+    if replaced:
+        report.document.warnings.append(f"{replaced} undecodable characters replaced by U+FFFD "
+                                        f"(encoding {report.document.encoding})")
     return report
 
 
