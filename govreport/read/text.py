@@ -10,6 +10,7 @@ charset-normalizer recognises.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -17,6 +18,7 @@ from charset_normalizer import from_bytes
 from govreport.errors import EmptyDocument, ReadError
 
 MAX_BYTES = 20 * 1024 * 1024
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below 32, other than \t \n \f \r
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -25,7 +27,7 @@ def _looks_textual(text: str) -> bool:
     if not text:
         return False
     sample = text[:20000]
-    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\r\n\t\f")
+    controls = len(_CONTROLS.findall(sample))
     return controls <= len(sample) * 0.01
 
 
