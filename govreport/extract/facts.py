@@ -234,7 +234,9 @@ def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
     unless the sentence names its year."""
     if f.measure != "growth" and f.indicator not in _rules().lex.cumulates:
         return False
-    return _YEAR.search(norm, sent.start, f.start) is None
+    rules = _rules()
+    named = _YEAR.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
+    return named is None
 
 
 def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool]]:
