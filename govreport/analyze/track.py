@@ -38,6 +38,7 @@ STATUSES = ("met", "met (about)", "missed", "no outcome reported", "not comparab
 _EPS = 1e-9
 _SENTENCE_END = "。！？!?\n"
 _CLAUSE_END = "；;。！？!?\n"
+_CONTINUED = "：:；;，,、"
 
 FACT_COLUMNS = [
     "report", "region", "level", "report_year", "indicator", "period", "year", "measure", "value",
@@ -122,14 +123,25 @@ def _span(text: str, offset: int, ends: str) -> tuple[int, int]:
     return start, min(stops) if stops else len(text)
 
 
+def _sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """The sentence around ``offset``; a line break after ：；，、 continues it (a list of targets
+    set one per line still counts as one sentence)."""
+    s, e = _span(text, offset, _SENTENCE_END)
+    while s > 1 and text[s - 1] == "\n" and text[:s - 1].rstrip()[-1:] in _CONTINUED:
+        s = _span(text, s - 2, _SENTENCE_END)[0]
+    while e < len(text) and text[e] == "\n" and text[:e].rstrip()[-1:] in _CONTINUED:
+        e = _span(text, e + 1, _SENTENCE_END)[1]
+    return s, e
+
+
 def _target_class(text: str, start: int) -> int | None:
-    """0: in a target sentence (预期目标); 1: a target sentence that also names a five-year goal;
-    2: another sentence; None: a sentence about a five-year or later goal (not this year's)."""
+    """0: in a target sentence (预期目标); 1: a target sentence that names a five-year goal before
+    the figure; 2: another sentence; None: a figure after a five-year word (a later goal)."""
     lex = tracking_lexicon()
-    s, e = _span(text, start, _SENTENCE_END)
+    s, e = _sentence_span(text, start)
     sentence = text[s:e]
     marked = any(m in sentence for m in lex.target_markers)
-    excluded = any(x in sentence for x in lex.target_excludes)
+    excluded = any(x in text[s:start] for x in lex.target_excludes)
     if excluded:
         return 1 if marked else None
     return 0 if marked else 2
@@ -173,8 +185,8 @@ def headline_targets(facts: pd.DataFrame, texts: dict[str, str] | None = None) -
     """One target per (region, indicator, measure, year): the headline one of report N.
 
     With the text: the first figure in a sentence holding a target marker (预期目标), before
-    figures of other sentences; a figure in a sentence about a five-year goal (今后五年, 年均,
-    “十四五”, 届时 …) without a marker is no target of the year. Without the text: a marker in
+    figures of other sentences; a figure after a five-year word in its sentence (今后五年, 年均,
+    “十四五”, 届时 …) and without a marker there is no target of the year. Without the text: a marker in
     the evidence, then a qualified figure (左右, 以上 …), then the first.
     """
     t = facts[(facts["period"] == "target") & (facts["year"] == facts["report_year"])]
@@ -352,6 +364,8 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
             rows.append(row)
 
     out = pd.DataFrame(rows, columns=COLUMNS)
+    for col in ("target_start", "target_end", "outcome_start", "outcome_end"):
+        out[col] = out[col].astype("Int64")
     order = {k: i for i, k in enumerate(names)}
     out["_o"] = out["indicator"].map(order)
     out = out.sort_values(["region", "year", "_o", "measure"], kind="stable").drop(columns="_o")
