@@ -218,6 +218,10 @@ def create_app(db_path: str | Path = "govreport.db", max_upload_bytes: int = DEF
         return FileResponse(plotly_js_path(), media_type="text/javascript",
                             headers={"cache-control": "public, max-age=86400"})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def _favicon() -> FileResponse:
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)

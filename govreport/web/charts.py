@@ -21,8 +21,8 @@ FONT = {"family": "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Mic
 
 
 def _layout(**extra: Any) -> dict[str, Any]:
-    layout = {"font": FONT, "margin": {"l": 120, "r": 20, "t": 40, "b": 50}, "paper_bgcolor": "white",
-              "plot_bgcolor": "white", "legend": {"orientation": "h", "y": -0.15}}
+    layout = {"font": FONT, "margin": {"l": 120, "r": 20, "t": 50, "b": 100}, "paper_bgcolor": "white",
+              "plot_bgcolor": "white", "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}}
     layout.update(extra)
     return layout
 
@@ -100,17 +100,18 @@ def series_chart(rows: list[dict[str, Any]], title: str) -> dict[str, Any] | Non
     data = []
     for region in dict.fromkeys(r["region"] for r in rows):
         mine = [r for r in rows if r["region"] == region]
-        targets = [r for r in mine if r.get("target") is not None]
-        outcomes = [r for r in mine if r.get("outcome") is not None]
+        # every year on the axis, None where a figure is missing: the line breaks instead of bridging
+        targets = [r if r.get("target") is not None else {"year": r["year"]} for r in mine]
+        outcomes = [r if r.get("outcome") is not None else {"year": r["year"], "status": None} for r in mine]
         colours = [STATUS_COLOURS.get(r.get("status") or "", "#0b5cad") for r in outcomes]
         data.append({"type": "scatter", "mode": "lines+markers", "name": f"{region} target",
-                     "x": [r["year"] for r in targets], "y": [r["target"] for r in targets],
+                     "x": [r["year"] for r in targets], "y": [r.get("target") for r in targets],
                      "line": {"dash": "dash", "color": "#6e7781"},
                      "marker": {"symbol": "diamond-open", "size": 9},
                      "customdata": [r.get("target_evidence") or "" for r in targets],
                      "hovertemplate": "%{x} target %{y}" + unit + "<br>%{customdata}<extra></extra>"})
         data.append({"type": "scatter", "mode": "lines+markers", "name": f"{region} outcome",
-                     "x": [r["year"] for r in outcomes], "y": [r["outcome"] for r in outcomes],
+                     "x": [r["year"] for r in outcomes], "y": [r.get("outcome") for r in outcomes],
                      "line": {"color": "#0b5cad"},
                      "marker": {"size": 10, "color": colours, "line": {"width": 1, "color": "#333"}},
                      "customdata": [f"{r.get('status') or ''} · {r.get('outcome_evidence') or ''}"
