@@ -176,6 +176,14 @@ PROVINCE_GDP = [
     ("青海省", 4.5, "about", 4.1, "met (about)"),
     ("安徽省", 5.5, "at_least", 5.5, "met"),  # 主要预期目标是：全省地区生产总值增长5.5%以上 / 增长5.5%
     ("上海市", 5, "about", 5.4, "met"),  # 全市生产总值增长5%左右 / 5.67万亿元、增长5.4%
+    ("甘肃省", 5.5, "about", 5.8, "met"),
+    ("广西壮族自治区", 5, "about", 5.1, "met"),
+    ("江西省", 5, "about", 5.2, "met"),
+    ("河北省", 5, "at_least", 5.6, "met"),  # 地区生产总值增长5%以上 / 全省生产总值增长5.6%
+    ("河南省", 5.5, "about", 5.6, "met"),  # 主要预期目标是:经济增长5.5%左右 / 生产总值增长5.6%
+    ("贵州省", 5.5, "about", 4.9, "missed"),  # 0.6 points under: beyond the tolerance
+    ("陕西省", 5, "about", 5.1, "met"),  # 生产总值增长5%左右 / 地区生产总值增长5.1％
+    ("山西省", 5, "about", 4.0, "missed"),  # 全年GDP增长4%
     pytest.param("湖南省", 5.5, "about", 4.8, "missed", marks=pytest.mark.xfail(strict=True, reason=(
         "2026_hunan.txt: 全省地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8% is not extracted"))),
 ]
@@ -185,6 +193,12 @@ PROVINCE_GDP = [
                          ids=[c.values[0] if hasattr(c, "values") else c[0] for c in PROVINCE_GDP])
 def test_province_gdp(provinces, region, target, qualifier, outcome, status):
     _check(row(provinces, region, 2025, "gdp", "growth"), target, qualifier, outcome, status)
+
+
+def test_every_provincial_2025_gdp_target_is_tracked(provinces):
+    gdp = provinces[(provinces["year"] == 2025) & (provinces["measure"] == "growth")]
+    assert gdp["target"].notna().sum() == len(list(RAW.glob("2025_*.docx"))) == 31
+    assert len(PROVINCE_GDP) == 31 and gdp["region"].nunique() == 31
 
 
 # ---------------------------------------------------------------- the example reports (examples/README.md)
