@@ -41,12 +41,13 @@ _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
 
 
 @cache
-def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     p = phrases()
     review = re.compile("|".join(map(re.escape, p["review_headings"])))
     plan = re.compile("|".join(map(re.escape, p["plan_headings"])))
     opener = re.compile("|".join(map(re.escape, p["plan_openers"])))
-    return review, plan, opener
+    period = re.compile("|".join(map(re.escape, p["plan_period"])))
+    return review, plan, opener, period
 
 
 def _number(token: str) -> int:
@@ -77,7 +78,7 @@ def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
             text = stripped if len(stripped) <= 60 or not cut else stripped[: cut.end()]
             return style, _number(m.group()), text
     if len(stripped) <= 30 and not re.search(r"[。，；：！,;:]", stripped):
-        review, plan, _ = _part_patterns()
+        review, plan, _, _ = _part_patterns()
         if review.search(stripped) or plan.search(stripped):
             return "title", 0, stripped
     return None
@@ -136,7 +137,7 @@ def _close_sections(doc: Document, end_at: int) -> None:
 
 
 def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at: int) -> None:
-    review_re, plan_re, opener_re = _part_patterns()
+    review_re, plan_re, opener_re, period_re = _part_patterns()
     text = doc.text
     review_start = plan_start = None
     for sec in doc.sections:
@@ -151,7 +152,9 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
         if review_start is None and (review_re.search(head) or names_review_year):
             review_start = sec.start
         elif (review_start is not None and plan_start is None and sec.depth <= 2 and not names_review_year
-              and (plan_re.search(head) or "今年" in head or names_plan_year)):
+              and (plan_re.search(head) or "今年" in head or names_plan_year
+                   # 二、“十五五”发展的主要考虑: a top section about the coming plan period
+                   or (sec.depth == 1 and period_re.search(head) and not review_re.search(head)))):
             plan_start = sec.start
             break
     if review_start is None:

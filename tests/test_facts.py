@@ -45,7 +45,8 @@ def _case(file: Path | str, indicator: str, period: str, year: int, measure: str
 
 
 DEVELOPMENT = [
-    _case(URUMQI, "gdp", "actual", 2023, "growth", 6.0, "%", None, "地区生产总值增长6.0%", id="urumqi-gdp-growth"),
+    _case(URUMQI, "gdp", "actual", 2023, "growth", 6.0, "%", None, "地区生产总值增长6.0%",
+          id="urumqi-gdp-growth"),
     _case(URUMQI, "tourists", "actual", 2023, "level", 1, "亿人次", "at_least", "接待游客突破1亿人次",
           id="urumqi-tourists-tupo"),
     _case(URUMQI, "grain_area", "target", 2024, "level", 10, "万亩", None, "10万亩粮食生产任务",
@@ -64,7 +65,8 @@ DEVELOPMENT = [
 NATIONAL = [
     _case("2003_national.txt", "gdp", "target", 2003, "growth", 7, "%", "about", "经济增长预期目标为7%左右",
           id="2003-gdp-target-fullwidth"),
-    _case("2003_national.txt", "gdp", "actual", 2002, "level", 10.2, "万亿元", None, "增加到2002年的10.2万亿元",
+    _case("2003_national.txt", "gdp", "actual", 2002, "level", 10.2, "万亿元", None,
+          "增加到2002年的10.2万亿元",
           id="2003-gdp-from-to"),
     _case("2008_national.txt", "cpi", "actual", 2007, "growth", 4.8, "%", None, "比上年上涨4.8%",
           id="2008-cpi-actual"),
@@ -78,7 +80,8 @@ NATIONAL = [
           "城镇新增就业900万人以上", id="2010-jobs-fullwidth"),
     _case("2011_national.txt", "gdp", "actual", 2010, "growth", 10.3, "%", None, "国内生产总值增长10.3%",
           id="2011-lookback-paragraph-in-plan"),
-    _case("2011_national.txt", "deficit_ratio", "target", 2011, "level", 2, "%", "about", "赤字率下降到2%左右",
+    _case("2011_national.txt", "deficit_ratio", "target", 2011, "level", 2, "%", "about",
+          "赤字率下降到2%左右",
           id="2011-deficit-ratio"),
     _case("2013_national.txt", "cpi", "actual", 2012, "growth", 2.6, "%", None, "涨幅回落到2.6%",
           id="2013-qunian-in-plan"),
@@ -125,7 +128,8 @@ NATIONAL = [
 ]
 
 PROVINCES = [
-    _case("2025_anhui.docx", "gdp", "target", 2025, "growth", 5.5, "%", "at_least", "地区生产总值增长5.5%以上",
+    _case("2025_anhui.docx", "gdp", "target", 2025, "growth", 5.5, "%", "at_least",
+          "地区生产总值增长5.5%以上",
           id="anhui-2025-target-after-nbsp-heading"),
     _case("2025_beijing.docx", "new_urban_jobs", "target", 2025, "level", 26, "万人", "at_least",
           "城镇新增就业不少于26万人", id="beijing-2025-bushaoyu"),
@@ -137,7 +141,8 @@ PROVINCES = [
           "分别增长13.1%、33.7%", id="gansu-2025-fenbie-tail"),
     _case("2025_guangdong.docx", "rd_intensity", "actual", 2024, "level", 3.6, "%", "about",
           "研发投入强度3.6%左右", id="guangdong-2025-rd-intensity"),
-    _case("2025_hunan.docx", "industry_va", "actual", 2024, "growth", 7.3, "%", None, "规模工业增加值增长7.3%",
+    _case("2025_hunan.docx", "industry_va", "actual", 2024, "growth", 7.3, "%", None,
+          "规模工业增加值增长7.3%",
           id="hunan-2025-guimo-gongye"),
     _case("2026_hebei.txt", "gdp", "actual", 2025, "level", 4.93, "万亿元", None, "增长到2025年的4.93万亿元",
           id="hebei-2026-from-to"),
@@ -147,7 +152,8 @@ PROVINCES = [
           id="henan-2026-jingji-zengzhang"),
     _case("2026_jiangsu.txt", "unemployment_rate", "actual", 2025, "level", 4.6, "%", None,
           "城镇调查失业率4.6%", id="jiangsu-2026-unemployment"),
-    _case("2026_shanghai.txt", "gdp", "actual", 2025, "level", 5.67, "万亿元", None, "全市生产总值达到5.67万亿元",
+    _case("2026_shanghai.txt", "gdp", "actual", 2025, "level", 5.67, "万亿元", None,
+          "全市生产总值达到5.67万亿元",
           id="shanghai-2026-gdp-level"),
     _case("2026_xizang.txt", "rural_income", "actual", 2025, "level", 23184, "元", None,
           "分别提高到58794元和23184元", id="xizang-2026-from-to-fenbie"),
@@ -171,13 +177,15 @@ KNOWN_GAPS = [
 
 @pytest.mark.parametrize(("path", "indicator", "period", "year", "measure", "value", "unit", "qualifier",
                           "snippet", "value_high"), DEVELOPMENT + NATIONAL + PROVINCES + KNOWN_GAPS)
-def test_fact_is_extracted(path, indicator, period, year, measure, value, unit, qualifier, snippet, value_high):
+def test_fact_is_extracted(path, indicator, period, year, measure, value, unit, qualifier, snippet,
+                           value_high):
     found = _find(path, indicator, period, year, measure, value, unit)
     assert found, f"{path.name}: no {indicator} {period} {year} {measure} {value} {unit}"
     text = fold(_report(path).text)
     assert fold(snippet) in text, f"{path.name}: the case's snippet is not in the report: {snippet}"
     # the evidence at start/end holds the snippet, or is the part of it that states the figure
-    with_evidence = [f for f in found if fold(snippet) in text[f.start:f.end] or text[f.start:f.end] in fold(snippet)]
+    with_evidence = [f for f in found
+                     if fold(snippet) in text[f.start:f.end] or text[f.start:f.end] in fold(snippet)]
     assert with_evidence, (path.name, snippet, [text[f.start:f.end] for f in found])
     fact = with_evidence[0]
     assert fact.qualifier == qualifier, (path.name, fact)
@@ -191,7 +199,8 @@ def _absent(file: str, indicator: str, measure: str, value: float, unit: str, wh
 
 
 NOT_FACTS = [
-    _absent("2008_national.txt", "new_urban_jobs", "level", 5100, "万人", "五年全国新增城镇就业: a five-year sum",
+    _absent("2008_national.txt", "new_urban_jobs", "level", 5100, "万人",
+            "五年全国新增城镇就业: a five-year sum",
             id="2008-five-year-jobs"),
     _absent("2009_national.txt", "energy_intensity", "growth", -10.08, "%", "近三年累计: a three-year change",
             id="2009-three-year-energy"),
@@ -201,7 +210,8 @@ NOT_FACTS = [
             id="2013-cumulative-jobs"),
     _absent("2013_national.txt", "gdp", "level", 26.6, "万亿元", "从26.6万亿元: the start of a change",
             id="2013-from-value"),
-    _absent("2016_national.txt", "energy_intensity", "growth", -18.2, "%", "过去五年 paragraph: a five-year change",
+    _absent("2016_national.txt", "energy_intensity", "growth", -18.2, "%",
+            "过去五年 paragraph: a five-year change",
             id="2016-five-year-energy"),
     _absent("2016_national.txt", "new_urban_jobs", "level", 5000, "万人", "“十三五” goal, not this year's",
             id="2016-plan-period-goal"),
@@ -213,25 +223,35 @@ NOT_FACTS = [
             id="2021-five-year-goal"),
     _absent("2025_beijing.docx", "gdp", "level", 10000, "元", "万元地区生产总值能耗: 万 is no number",
             id="beijing-2025-wanyuan"),
-    _absent("2025_guangdong.docx", "gdp", "level", 2, "万亿元", "海洋生产总值: a sector", id="guangdong-2025-ocean"),
-    _absent("2025_guangdong.docx", "gdp", "level", 1000, "亿元", "生产总值超千亿元县: a size class of counties",
+    _absent("2025_guangdong.docx", "gdp", "level", 2, "万亿元", "海洋生产总值: a sector",
+            id="guangdong-2025-ocean"),
+    _absent("2025_guangdong.docx", "gdp", "level", 1000, "亿元",
+            "生产总值超千亿元县: a size class of counties",
             id="guangdong-2025-county-class"),
-    _absent("2025_zhejiang.docx", "gdp", "growth", 6.5, "%", "全省海洋生产总值增长6.5%左右", id="zhejiang-2025-ocean"),
-    _absent("2025_hainan.docx", "tourists", "growth", 36.8, "%", "医疗旅游人次", id="hainan-2025-medical-tourism"),
+    _absent("2025_zhejiang.docx", "gdp", "growth", 6.5, "%", "全省海洋生产总值增长6.5%左右",
+            id="zhejiang-2025-ocean"),
+    _absent("2025_hainan.docx", "tourists", "growth", 36.8, "%", "医疗旅游人次",
+            id="hainan-2025-medical-tourism"),
     _absent("2026_henan.txt", "new_urban_jobs", "level", 603.7, "万人", "five-year review paragraph: a sum",
             id="henan-2026-five-year-jobs"),
-    _absent("2026_jiangsu.txt", "energy_intensity", "growth", -14, "%", "累计下降超14%", id="jiangsu-2026-cumulative"),
-    _absent("2026_jiangsu.txt", "gdp", "level", 16.7, "万元", "人均地区生产总值", id="jiangsu-2026-per-capita"),
-    _absent("2026_sichuan.txt", "gdp", "level", 2000, "亿元", "经济总量突破2000亿元的县域", id="sichuan-2026-county"),
+    _absent("2026_jiangsu.txt", "energy_intensity", "growth", -14, "%", "累计下降超14%",
+            id="jiangsu-2026-cumulative"),
+    _absent("2026_jiangsu.txt", "gdp", "level", 16.7, "万元", "人均地区生产总值",
+            id="jiangsu-2026-per-capita"),
+    _absent("2026_sichuan.txt", "gdp", "level", 2000, "亿元", "经济总量突破2000亿元的县域",
+            id="sichuan-2026-county"),
     _absent("2026_sichuan.txt", "gdp", "level", 1, "万美元", "人均地区生产总值突破1万美元",
             id="sichuan-2026-per-capita-usd"),
-    _absent("2026_zhejiang.txt", "rd_intensity", "level", 3.5, "%", "“十五五” goal under a plan-period heading",
+    _absent("2026_zhejiang.txt", "rd_intensity", "level", 3.5, "%",
+            "“十五五” goal under a plan-period heading",
             id="zhejiang-2026-plan-period", period="actual"),
     _absent("2026_xinjiang.txt", "tech_transactions", "growth", 320, "%",
             "科技型中小企业、高新技术企业数量分别增长3.2倍: the first figure is not the 技术合同成交额's",
             id="xinjiang-2026-list-after-other-item"),
-    _absent("2012_national.txt", "rural_income", "level", 2300, "元", "农民人均纯收入2300元作为扶贫标准: a threshold",
-            id="2012-poverty-line", marks=(pytest.mark.xfail(strict=True, reason="threshold, not an outcome"),)),
+    _absent("2012_national.txt", "rural_income", "level", 2300, "元",
+            "农民人均纯收入2300元作为扶贫标准: a threshold",
+            id="2012-poverty-line",
+            marks=(pytest.mark.xfail(strict=True, reason="threshold, not an outcome"),)),
 ]
 
 
