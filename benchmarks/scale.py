@@ -147,12 +147,38 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def ingest(folder: Path, db: Path, jobs: int) -> tuple[float, int, int, str]:
-    """Run ``govreport ingest``; return (seconds, peak tree RSS, largest process RSS, output tail)."""
+def _stored(db: Path) -> int | None:
+    """How many reports the database holds so far (read-only; None before it exists)."""
+    import sqlite3
+
+    if not db.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.5) as conn:
+            return conn.execute("SELECT count(*) FROM reports").fetchone()[0]
+    except sqlite3.Error:
+        return None
+
+
+def _checkpoint(db: Path) -> None:
+    """Fold the write-ahead log into the database file, so its size is the database's."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def ingest(folder: Path, db: Path, jobs: int) -> tuple[float, int, int, list[tuple[float, int, int]]]:
+    """Run ``govreport ingest``; return (seconds, peak tree RSS, largest process RSS, samples).
+
+    ``samples`` are (seconds, reports stored, tree RSS) about once a second, to show the rate
+    and the memory over the run.
+    """
     exe = Path(sys.executable).with_name("govreport")
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from govreport.cli import main; main()"]
     cmd += ["ingest", str(folder), "--db", str(db), "--jobs", str(jobs)]
     peak = 0
+    samples: list[tuple[float, int, int]] = []
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             env={**os.environ, "COLUMNS": "100", "TERM": "dumb"})
@@ -160,31 +186,58 @@ def ingest(folder: Path, db: Path, jobs: int) -> tuple[float, int, int, str]:
     reader = threading.Thread(target=lambda: out.extend(proc.stdout or ()), daemon=True)
     reader.start()
     can_sample = Path("/proc/self/stat").exists()
+    last = 0.0
     while proc.poll() is None:
-        if can_sample:
-            peak = max(peak, _tree_rss(proc.pid))
+        rss = _tree_rss(proc.pid) if can_sample else 0
+        peak = max(peak, rss)
+        now = time.perf_counter() - t0
+        if now - last >= 1.0:
+            stored = _stored(db)
+            if stored is not None:
+                samples.append((now, stored, rss))
+            last = now
         time.sleep(0.1)
     seconds = time.perf_counter() - t0
     reader.join()
     largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # KB on Linux
     if proc.returncode != 0:
         raise SystemExit(f"govreport ingest failed ({proc.returncode}):\n" + "".join(out[-20:]))
-    return seconds, max(peak, largest), largest, "".join(out[-3:]).strip()
+    return seconds, max(peak, largest), largest, samples
+
+
+def quarters(samples: list[tuple[float, int, int]], n: int) -> list[tuple[float, int]]:
+    """(ms per report, peak tree RSS) over each quarter of the reports, from the samples."""
+    out = []
+    bounds = [0, n // 4, n // 2, 3 * n // 4, n]
+    for lo, hi in zip(bounds, bounds[1:], strict=False):
+        inside = [s for s in samples if lo <= s[1] <= hi]
+        if len(inside) < 2 or inside[-1][1] == inside[0][1]:
+            continue
+        (t_a, n_a, _), (t_b, n_b, _) = inside[0], inside[-1]
+        out.append(((t_b - t_a) * 1e3 / (n_b - n_a), max(s[2] for s in inside)))
+    return out
 
 
 # --- the queries -------------------------------------------------------------------------------
 
-def latency(fn: Callable[[], Any], runs: int) -> tuple[float, float, int]:
-    """(median ms, p95 ms, rows of the last result) over ``runs`` calls after one warm-up call."""
+def latency(fn: Callable[[], Any], runs: int, budget: float) -> tuple[float, float, int, int]:
+    """(median ms, p95 ms, rows of the last result, runs done) after one warm-up call; stops
+    early, after at least 3 runs, when ``budget`` seconds are spent (a query far too slow)."""
+    t0 = time.perf_counter()
     result = fn()
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
+    times = [(time.perf_counter() - t0) * 1000]  # replaced by the timed runs when there are any
+    timed: list[float] = []
+    spent = times[0] / 1000
+    while len(timed) < runs:
+        if spent > budget and (len(timed) >= 3 or not timed):
+            break
+        t = time.perf_counter()
         result = fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
+        timed.append((time.perf_counter() - t) * 1000)
+        spent += timed[-1] / 1000
+    times = sorted(timed or times)
     p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
-    return statistics.median(times), p95, len(result)
+    return statistics.median(times), p95, len(result), len(timed) or 1
 
 
 def queries(db: Path, region: str, year: int, indicator: str, term: str) -> dict[str, Callable[[], Any]]:
@@ -222,8 +275,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reports", type=int, default=1000, help="synthetic reports (default: %(default)s)")
     ap.add_argument("--jobs", type=int, default=2, help="ingest worker processes (default: %(default)s)")
     ap.add_argument("--runs", type=int, default=50, help="runs of each query (default: %(default)s)")
+    ap.add_argument("--budget", type=float, default=60.0,
+                    help="seconds after which a slow query stops being repeated (default: %(default)s)")
     ap.add_argument("--keep", type=Path, default=None,
                     help="build the corpus and database in this folder and keep them")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: time the queries on the database already there (no build, no ingest)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                     help="real reports to take paragraphs from (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=7)
@@ -233,50 +290,66 @@ def main(argv: list[str] | None = None) -> int:
     sources = sorted(p for p in args.corpus.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
     sources += sorted(p for p in args.corpus.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED
                       and p.suffix.lower() != ".txt")
-    runs = args.runs
+    runs, budget = args.runs, args.budget
     if args.smoke:
-        sources, runs = sources[::max(1, len(sources) // 10)][:10], 3
+        sources, runs, budget = sources[::max(1, len(sources) // 10)][:10], 3, 5.0
     if not sources:
         print(f"{args.corpus}: no reports found", file=sys.stderr)
         return 2
+    if args.reuse and args.keep is None:
+        ap.error("--reuse needs --keep DIR")
     work = args.keep or Path(tempfile.mkdtemp(prefix="govreport-scale-"))
     folder, db = work / "reports", work / "scale.db"
-    for f in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
-        f.unlink(missing_ok=True)
-    if folder.exists():
-        shutil.rmtree(folder)
+    n = args.reports
     try:
-        t0 = time.perf_counter()
-        size = build_corpus(folder, args.reports, sources, seed=args.seed)
-        n, mb = args.reports, size / 1e6
-        print(f"corpus   {n} synthetic reports, {mb:.1f} MB ({mb * 1e3 / n:.0f} KB/report), "
-              f"built in {time.perf_counter() - t0:.1f} s from {len(sources)} real reports")
-
-        seconds, peak, largest, _ = ingest(folder, db, args.jobs)
-        print(f"ingest   {n} reports in {seconds:.1f} s: {n / seconds:.1f} reports/s, "
-              f"{mb / seconds:.2f} MB/s, {seconds * 1e3 / n:.1f} ms/report (--jobs {args.jobs})")
-        print(f"memory   peak RSS {peak / 1e6:.0f} MB (ingest process tree; "
-              f"largest single process {largest / 1e6:.0f} MB)")
+        if args.reuse:
+            size = sum(f.stat().st_size for f in folder.glob("*.txt"))
+            n = len(list(folder.glob("*.txt")))
+        else:
+            size = _build_and_ingest(folder, db, n, sources, args)
+        _checkpoint(db)
         db_bytes = sum(f.stat().st_size for f in work.glob(db.name + "*"))
         print(f"database {db_bytes / 1e6:.1f} MB ({db_bytes / size:.2f}x the text)")
 
         sk = yaml.safe_load((HERE / "skeleton.yaml").read_text(encoding="utf-8"))
         region = divisions(random.Random(args.seed), math.ceil(n / YEARS))[0]
         year = FIRST_YEAR + min(n, YEARS) // 2
-        timings = {}
         for name, fn in queries(db, region, year, sk["compare_indicator"], sk["search_term"]).items():
-            med, p95, rows = latency(fn, runs)
-            timings[name] = med
-            print(f"query    {name:32s} median {med:8.1f} ms  p95 {p95:8.1f} ms  ({rows} rows, {runs} runs)")
-
+            med, p95, rows, done = latency(fn, runs, budget)
+            print(f"query    {name:28s} median {med:8.1f} ms  p95 {p95:8.1f} ms  ({rows} rows, {done} runs)")
         scale = TARGET_BYTES / size
-        print(f"extrapolated to {TARGET_REPORTS:,} reports ({TARGET_BYTES / 1e9:.1f} GB): ingest "
-              f"{seconds * scale / 60:.0f} min at --jobs {args.jobs}, "
+        print(f"extrapolated to {TARGET_REPORTS:,} reports ({TARGET_BYTES / 1e9:.1f} GB): "
               f"database {db_bytes * scale / 1e9:.1f} GB")
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def _build_and_ingest(folder: Path, db: Path, n: int, sources: list[Path], args: argparse.Namespace) -> int:
+    """Build the synthetic corpus, ingest it and print the figures; return its size in bytes."""
+    for f in (db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")):
+        f.unlink(missing_ok=True)
+    if folder.exists():
+        shutil.rmtree(folder)
+    t0 = time.perf_counter()
+    size = build_corpus(folder, n, sources, seed=args.seed)
+    mb = size / 1e6
+    print(f"corpus   {n} synthetic reports, {mb:.1f} MB ({mb * 1e3 / n:.0f} KB/report), "
+          f"built in {time.perf_counter() - t0:.1f} s from {len(sources)} real reports")
+    seconds, peak, largest, samples = ingest(folder, db, args.jobs)
+    print(f"ingest   {n} reports in {seconds:.1f} s: {n / seconds:.1f} reports/s, "
+          f"{mb / seconds:.2f} MB/s, {seconds * 1e3 / n:.1f} ms/report (--jobs {args.jobs})")
+    print(f"memory   peak RSS {peak / 1e6:.0f} MB (ingest process tree; "
+          f"largest single process {largest / 1e6:.0f} MB)")
+    q = quarters(samples, n)
+    if q:
+        print("by quarter of the reports: "
+              + ", ".join(f"{ms:.0f} ms/report {rss / 1e6:.0f} MB" for ms, rss in q))
+    scale = TARGET_BYTES / size
+    print(f"extrapolated to {TARGET_REPORTS:,} reports ({TARGET_BYTES / 1e9:.1f} GB): ingest "
+          f"{seconds * scale / 60:.0f} min at --jobs {args.jobs}")
+    return size
 
 
 if __name__ == "__main__":
