@@ -281,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="build the corpus and database in this folder and keep them")
     ap.add_argument("--reuse", action="store_true",
                     help="with --keep: time the queries on the database already there (no build, no ingest)")
+    ap.add_argument("--queries", default="facts,track,compare,search",
+                    help="which queries to time, comma-separated (default: %(default)s)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                     help="real reports to take paragraphs from (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=7)
@@ -314,7 +316,10 @@ def main(argv: list[str] | None = None) -> int:
         sk = yaml.safe_load((HERE / "skeleton.yaml").read_text(encoding="utf-8"))
         region = divisions(random.Random(args.seed), math.ceil(n / YEARS))[0]
         year = FIRST_YEAR + min(n, YEARS) // 2
+        wanted = set(args.queries.split(","))
         for name, fn in queries(db, region, year, sk["compare_indicator"], sk["search_term"]).items():
+            if name.split("(")[0] not in wanted:
+                continue
             med, p95, rows, done = latency(fn, runs, budget)
             print(f"query    {name:28s} median {med:8.1f} ms  p95 {p95:8.1f} ms  ({rows} rows, {done} runs)")
         scale = TARGET_BYTES / size
