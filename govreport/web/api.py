@@ -104,7 +104,7 @@ def list_commitments(request: Request, region: Region = None, year: Annotated[in
 def list_indices(request: Request, region: Region = None, year: Annotated[int | None, Query(
         ge=0, le=9999, description="Year the report was delivered")] = None,
         index: Annotated[str | None, Query(max_length=100, description="Index name")] = None,
-        part: Annotated[str | None, Query(max_length=20, description="all | review | plan")] = None,
+        part: Annotated[str | None, Query(max_length=50, description="all | review | plan")] = None,
         level: Level = None, report: ReportKey = None, limit: Limit = 100,
         offset: Offset = 0) -> dict[str, Any]:
     return views.indices(corpus(request), region=region, year=year, index=index, part=part, level=level,
@@ -128,7 +128,7 @@ def get_compare(request: Request,
                 indicator: Annotated[str, Query(max_length=100, description="Indicator id, e.g. gdp")],
                 year: Year = None, region: Region = None,
                 period: Period = None,
-                measure: Annotated[str | None, Query(max_length=20, description="level | growth")] = None,
+                measure: Annotated[str | None, Query(max_length=50, description="level | growth")] = None,
                 ) -> dict[str, Any]:
     return analyses.comparison(corpus(request), indicator=indicator, year=year, region=region, period=period,
                                measure=measure)
