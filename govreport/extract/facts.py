@@ -284,8 +284,9 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
             back = True
         elif "今年" in opening:
             back = False
-        sent_multi = multi or bool(rules.multi_year.search(opening))
-        yield sent, sent_multi and sent.part == "review", back and sent.part == "plan"
+        if rules.multi_year.search(opening):
+            multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
+        yield sent, multi and sent.part == "review", back and sent.part == "plan"
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
