@@ -93,6 +93,10 @@ NATIONAL = [
           "粮食产量超过1.2万亿斤", id="2014-grain"),
     _case("2014_national.txt", "deficit_ratio", "target", 2014, "level", 2.1, "%", None, "赤字率稳定在2.1%",
           id="2014-deficit-ratio"),
+    _case("2015_national.txt", "foreign_trade", "target", 2015, "growth", 6, "%", "about", "进出口增长6%左右",
+          id="2015-jinchukou-bare"),
+    _case("2009_national.txt", "foreign_trade", "actual", 2008, "level", 2.56, "万亿美元", None,
+          "进出口贸易总额2.56万亿美元", id="2009-trade-usd-fullwidth"),
     _case("2016_national.txt", "gdp", "target", 2016, "growth", 6.5, "%", "range", "国内生产总值增长6.5%",
           id="2016-gdp-range", value_high=7.0),
     _case("2016_national.txt", "energy_intensity", "target", 2016, "growth", -3.4, "%", "at_least",
@@ -221,6 +225,8 @@ NOT_FACTS = [
             id="2021-plan-period-section"),
     _absent("2021_national.txt", "energy_intensity", "growth", -13.5, "%", "“十四五” goal",
             id="2021-five-year-goal"),
+    _absent("2026_xizang.txt", "fixed_investment", "level", 220, "亿元", "招商引资项目完成固定资产投资: projects'",
+            id="xizang-2026-projects-investment"),
     _absent("2025_beijing.docx", "gdp", "level", 10000, "元", "万元地区生产总值能耗: 万 is no number",
             id="beijing-2025-wanyuan"),
     _absent("2025_guangdong.docx", "gdp", "level", 2, "万亿元", "海洋生产总值: a sector",
@@ -285,3 +291,9 @@ def test_development_reports_pass_the_scorer_gate(tmp_path):
                            "--min-f1", "0.95"], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "F1 1.000" in done.stdout, done.stdout
+
+
+def test_a_part_named_before_its_verb_is_still_a_part():
+    """跨境电商实现进出口额23.8亿元 (Ürümqi) is cross-border e-commerce's trade, not the city's."""
+    report = _report(URUMQI)
+    assert not [f for f in report.facts if f.indicator == "foreign_trade" and f.value == 23.8]

@@ -80,6 +80,7 @@ class _Rules:
     last_year: re.Pattern[str]
     look_back: re.Pattern[str]
     figure_scopes: tuple[str, ...]
+    scope_verbs: tuple[str, ...]
 
 
 @cache
@@ -111,6 +112,7 @@ def _rules() -> _Rules:
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         look_back=_alternation(p["look_back"]),
+        scope_verbs=tuple(p["scope_verbs"]),
         figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
         last_year=re.compile(r"(?<![比较同上])(?:" + "|".join(map(re.escape, p["last_year"])) + ")"),
     )
@@ -141,7 +143,10 @@ def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
     before = norm[max(sent_start, m.start - 10): m.start]
     if any(before.endswith(own) for own in rules.ownscope):
         return False
-    if any(before.endswith(w) for w in rules.subscopes):
+    core = before
+    while core.endswith(rules.scope_verbs):  # 跨境电商实现进出口额: the part's own verb between
+        core = core[: -len(next(v for v in rules.scope_verbs if core.endswith(v)))]
+    if any(core.endswith(w) for w in rules.subscopes):
         return True
     if m.alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
             before[-1] not in _SCOPE_NEUTRAL:
