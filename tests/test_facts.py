@@ -225,7 +225,7 @@ NOT_FACTS = [
             id="2021-plan-period-section"),
     _absent("2021_national.txt", "energy_intensity", "growth", -13.5, "%", "“十四五” goal",
             id="2021-five-year-goal"),
-    _absent("2026_xizang.txt", "fixed_investment", "level", 220, "亿元", "招商引资项目完成固定资产投资: projects'",
+    _absent("2026_xizang.txt", "fixed_investment", "level", 220, "亿元", "招商引资项目完成固定资产投资",
             id="xizang-2026-projects-investment"),
     _absent("2025_beijing.docx", "gdp", "level", 10000, "元", "万元地区生产总值能耗: 万 is no number",
             id="beijing-2025-wanyuan"),
