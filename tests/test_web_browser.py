@@ -129,8 +129,10 @@ def test_tracking_page_draws_the_status_chart(server, page):
     page.screenshot(path=str(OUT / "track.png"))
     page.goto(f"{server}/track?region=全国")
     _assert_chart(page)
-    row = page.locator("details.region[open] tr.status-met").first
-    assert "国内生产总值" in (row.text_content() or "") or row.count() == 1
+    # 2003 report: 经济增长预期目标为７％左右; 2004 report: 国内生产总值比上年增长９．１％
+    row = page.locator("details.region[open] tr.row-status-met").first
+    cells = [c.strip() for c in row.locator("td").all_text_contents()]
+    assert cells[:5] == ["2003", "地区生产总值", "growth", "7 % (about)", "9.1 %"], cells
     page.screenshot(path=str(OUT / "track_national.png"), full_page=False)
 
 
