@@ -286,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
                     help="real reports to take paragraphs from (default: %(default)s)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--smoke", action="store_true", help="a quick check: 10 source reports, 3 runs per query")
+    ap.add_argument("--smoke", action="store_true", help="a quick check: 10 source reports, 1 run per query")
     args = ap.parse_args(argv)
 
     sources = sorted(p for p in args.corpus.rglob("*") if p.is_file() and p.suffix.lower() == ".txt")
@@ -294,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
                       and p.suffix.lower() != ".txt")
     runs, budget = args.runs, args.budget
     if args.smoke:
-        sources, runs, budget = sources[::max(1, len(sources) // 10)][:10], 3, 5.0
+        sources, runs, budget = sources[::max(1, len(sources) // 10)][:10], 1, 2.0
     if not sources:
         print(f"{args.corpus}: no reports found", file=sys.stderr)
         return 2
