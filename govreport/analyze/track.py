@@ -391,9 +391,10 @@ def facts_from_reports(reports: Iterable[Report]) -> tuple[pd.DataFrame, dict[st
 
 
 def corpus_texts(corpus: Any, reports: Iterable[str]) -> dict[str, str] | None:
-    """Report texts from a store: ``texts()``, ``text(name)`` or ``report(name)["text"]``."""
+    """Report texts from a store: ``texts(names)``, ``text(name)`` or ``report(name)["text"]``."""
+    reports = list(reports)
     if callable(getattr(corpus, "texts", None)):
-        return dict(corpus.texts())
+        return dict(corpus.texts(reports))
     if callable(getattr(corpus, "text", None)):
         return {name: corpus.text(name) for name in reports}
     if callable(getattr(corpus, "report", None)):
