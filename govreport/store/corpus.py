@@ -75,6 +75,33 @@ class Corpus:
         """Passages holding ``query`` (any characters, across word boundaries), best first."""
         return search_mod.search(self.conn, query, limit=limit)
 
+    def texts(self, reports: Iterable[str]) -> dict[str, str]:
+        """Report texts by slug, in one query."""
+        slugs = list(dict.fromkeys(reports))
+        out: dict[str, str] = {}
+        for i in range(0, len(slugs), 500):  # stay under SQLite's parameter limit
+            chunk = slugs[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(f"SELECT slug, text FROM reports WHERE slug IN ({marks})", chunk)
+            out.update((slug, text) for slug, text in rows)
+        return out
+
+    def track(self, region: str | None = None, indicator: str | None = None, year: int | None = None,
+              about_tolerance: float = 0.5) -> Any:
+        """Targets of year N against the outcomes reported in N+1 (see govreport.analyze.track)."""
+        from govreport.analyze.track import track_corpus
+
+        return track_corpus(self, region=region, indicator=indicator, year=year,
+                            about_tolerance=about_tolerance)
+
+    def compare(self, indicator: str, year: int | None = None, region: str | None = None,
+                period: str = "actual", measure: str | None = None) -> Any:
+        """Regions side by side for a year, or one region across years (see govreport.analyze.compare)."""
+        from govreport.analyze.compare import compare_corpus
+
+        return compare_corpus(self, indicator=indicator, year=year, region=region,
+                              period=period, measure=measure)  # type: ignore[arg-type]
+
     def table(self, name: str) -> Any:
         """A whole table for export: reports, facts, sections, commitments or indices (with region, year…)."""
         try:
