@@ -30,10 +30,8 @@ from functools import cache
 
 import cn2an
 
-from govreport.lexicon import units
+from govreport.lexicon import grammar, units
 
-_CN_DIGITS = "零〇一二两三四五六七八九十百千万亿"
-_MULTIPLIER_DIGITS = "十百千万亿"
 _ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
 
 
@@ -59,19 +57,29 @@ class Quantity:
 
 
 @cache
+def _numerals() -> tuple[frozenset[str], frozenset[str]]:
+    """(every character of a Chinese numeral, the multiplying ones: 十百千万亿)."""
+    g = grammar()
+    mult = frozenset(g["multiplier_digits"])
+    return frozenset([*g["zeros"], *g["digits"], g["two"], g["ten"]]) | mult, mult
+
+
+@cache
 def _pattern() -> re.Pattern[str]:
     u = units()
+    g = grammar()
     mult = "|".join(sorted(map(re.escape, u.multipliers), key=len, reverse=True))
     bases = "|".join(sorted(map(re.escape, u.bases), key=len, reverse=True))
     pct = "|".join(map(re.escape, u.percent))
     points = "|".join(map(re.escape, u.points))
     times = "|".join(map(re.escape, u.times))
     unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}))"
-    cn_num = rf"[{_CN_DIGITS}]+?"
+    cn_num = "[" + "".join(sorted(_numerals()[0])) + "]+?"
+    dash = "-—–~～－" + "".join(g["range_words"])
     number = rf"(?:{_ARABIC}|{cn_num})"
     # an optional low end of a range: 6.5%—7%, 6—6.5%
     return re.compile(
-        rf"(?:(?P<low>{_ARABIC})\s*(?P<lowunit>{unit})?\s*[-—–~～－至]+\s*)?"
+        rf"(?:(?P<low>{_ARABIC})\s*(?P<lowunit>{unit})?\s*[{dash}]+\s*)?"
         rf"(?P<num>{number})\s*(?P<unit>{unit})"
     )
 
@@ -82,8 +90,8 @@ def _to_float(text: str) -> float | None:
         return float(text)
     except ValueError:
         pass
-    if text[0] in "十百千万亿":
-        text = "一" + text
+    if text[0] in _numerals()[1]:
+        text = grammar()["digits"][0] + text
     try:
         return float(cn2an.cn2an(text, "smart"))
     except (ValueError, KeyError, TypeError):
@@ -96,7 +104,7 @@ def _classify(unit_text: str) -> tuple[str, str, float]:
     if unit_text in u.percent:
         return ("%" if unit_text == "%" else unit_text), "percent", 1.0
     if unit_text in u.points:
-        return "个百分点", "points", 1.0
+        return u.points[0], "points", 1.0
     if unit_text in u.times:
         return "%", "percent", 100.0
     for prefix in sorted(u.multipliers, key=len, reverse=True):
@@ -110,12 +118,12 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     num_text = m.group("num")
     unit_text = m.group("unit")
     # a Chinese numeral must stand alone: 一般 or 统一 are not numbers
-    if not num_text[0].isdigit() and m.start("num") > 0 and m.string[m.start("num") - 1] in _CN_DIGITS:
+    if not num_text[0].isdigit() and m.start("num") > 0 and m.string[m.start("num") - 1] in _numerals()[0]:
         return None
     unit, unit_class, factor = _classify(unit_text)
     # a lone multiplier is a number only before a unit that has its own multiplier (千亿元 is
     # 1000 亿元); before a bare unit it is the unit's multiplier (万元 per ..., 万亩 of ...)
-    if all(c in _MULTIPLIER_DIGITS for c in num_text) and unit_class not in ("percent", "points") \
+    if all(c in _numerals()[1] for c in num_text) and unit_class not in ("percent", "points") \
             and not any(unit_text.startswith(p) for p in units().multipliers):
         return None
     value = _to_float(num_text)

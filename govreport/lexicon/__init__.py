@@ -166,3 +166,43 @@ def phrases() -> dict[str, Any]:
         if bad:
             raise LexiconError(f"phrases.yaml: qualifiers.{side}: unknown qualifier(s) {bad}")
     return data
+
+
+_GRAMMAR_STR = {"ten", "two", "year", "month", "day", "at", "ordinal", "term", "national", "congress",
+                "session", "report_word", "of", "review_word", "comrade", "city_suffix", "this_year",
+                "respectively"}
+_GRAMMAR_DICT = {"suffix_levels"}
+_GRAMMAR_LIST = {
+    "digits", "zeros", "multiplier_digits", "range_words", "national_markers", "year_parts",
+    "speaker_verbs", "division_suffixes", "self_reference", "not_heading_after", "year_words",
+    "name_separators", "name_joiners", "figure_joiners", "distributors", "year_not_after", "year_to",
+    "year_not_before", "opening_year_not_before", "last_year_not_after", "ordinals", "growth_after_to",
+    "scope_neutral",
+}
+# keys whose words are single characters (they go into character classes)
+_GRAMMAR_CHARS = {"digits", "zeros", "multiplier_digits", "range_words", "not_heading_after",
+                  "name_joiners", "year_not_after", "last_year_not_after", "scope_neutral"}
+
+
+@cache
+def grammar() -> dict[str, Any]:
+    """Closed word classes the parsers build patterns from (numerals, date words ...); see grammar.yaml.
+
+    >>> grammar()["digits"][2]
+    '三'
+    """
+    data = load_yaml("grammar.yaml")
+    keys = _GRAMMAR_STR | _GRAMMAR_DICT | _GRAMMAR_LIST
+    _check_keys("grammar.yaml", data, keys)
+    missing = keys - set(data)
+    if missing:
+        raise LexiconError(f"grammar.yaml: missing key(s) {sorted(missing)}")
+    for key, value in data.items():
+        kind = str if key in _GRAMMAR_STR else dict if key in _GRAMMAR_DICT else list
+        if not isinstance(value, kind) or (kind is list and not all(isinstance(w, str) and w for w in value)):
+            raise LexiconError(f"grammar.yaml: {key}: expected a {kind.__name__} of words")
+        if key in _GRAMMAR_CHARS and any(len(w) != 1 for w in value):
+            raise LexiconError(f"grammar.yaml: {key}: every entry must be one character")
+    if len(data["digits"]) != 9:
+        raise LexiconError("grammar.yaml: digits: expected the nine digits 1 to 9, in order")
+    return data
