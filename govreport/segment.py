@@ -21,23 +21,44 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from govreport.lexicon import phrases
+from govreport.lexicon import grammar, phrases
 from govreport.model import Document, Paragraph, Section, Sentence
 from govreport.normalize import fold
 
-_CN = "一二三四五六七八九十"
-_MARKERS = [
-    ("cn_dun", re.compile(rf"[{_CN}]{{1,3}}\s*[、.．]")),
-    ("cn_paren", re.compile(rf"[（(]\s*[{_CN}]{{1,3}}\s*[）)]")),
-    ("ar_dun", re.compile(r"\d{1,2}\s*[、．.](?!\d)")),
-    ("ar_paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
-]
 _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
 _SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
 _LINE = re.compile(r"[^\n]*\n?")
-_HEAD_YEAR = re.compile(r"(\d{4})年")
 # blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
 _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
+
+
+@cache
+def _numerals() -> str:
+    """The heading numerals 一 … 十, in order (a numeral's value is its place + 1)."""
+    g = grammar()
+    return "".join(g["digits"]) + g["ten"]
+
+
+@cache
+def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Heading number styles: 一、 / （一） / 1、 / （1）."""
+    cn = _numerals()
+    return (
+        ("cn_dun", re.compile(rf"[{cn}]{{1,3}}\s*[、.．]")),
+        ("cn_paren", re.compile(rf"[（(]\s*[{cn}]{{1,3}}\s*[）)]")),
+        ("ar_dun", re.compile(r"\d{1,2}\s*[、．.](?!\d)")),
+        ("ar_paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
+    )
+
+
+@cache
+def _head_year() -> re.Pattern[str]:
+    return re.compile(r"(\d{4})" + re.escape(grammar()["year"]))
+
+
+@cache
+def _not_heading_after() -> frozenset[str]:
+    return frozenset(grammar()["not_heading_after"])
 
 
 @cache
@@ -54,13 +75,14 @@ def _number(token: str) -> int:
     digits = re.sub(r"\D", "", token)
     if digits:
         return int(digits)
-    cn = re.sub(rf"[^{_CN}]", "", token)
+    numerals = _numerals()
+    cn = re.sub(rf"[^{numerals}]", "", token)
     if len(cn) == 1:
-        return _CN.index(cn) + 1
-    if cn.startswith("十"):
-        return 10 + (_CN.index(cn[1]) + 1 if len(cn) > 1 else 0)
-    tens = _CN.index(cn[0]) + 1
-    return tens * 10 + (_CN.index(cn[2]) + 1 if len(cn) > 2 else 0)
+        return numerals.index(cn) + 1
+    if cn.startswith(numerals[-1]):  # 十一
+        return 10 + (numerals.index(cn[1]) + 1 if len(cn) > 1 else 0)
+    tens = numerals.index(cn[0]) + 1
+    return tens * 10 + (numerals.index(cn[2]) + 1 if len(cn) > 2 else 0)
 
 
 def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
@@ -68,11 +90,11 @@ def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
     stripped = line.strip(_BLANK)
     if not stripped:
         return None
-    for style, pattern in _MARKERS:
+    for style, pattern in _markers():
         m = pattern.match(stripped)
         if m:
             rest = stripped[m.end():]
-            if not rest or rest[0] in "%％万亿个年月日":
+            if not rest or rest[0] in _not_heading_after():
                 return None
             cut = re.search(r"[。！？]", stripped)
             text = stripped if len(stripped) <= 60 or not cut else stripped[: cut.end()]
@@ -152,7 +174,7 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
         if review_start is None and (review_re.search(head) or names_review_year):
             review_start = sec.start
         elif (review_start is not None and plan_start is None and sec.depth <= 2 and not names_review_year
-              and (plan_re.search(head) or "今年" in head or names_plan_year
+              and (plan_re.search(head) or grammar()["this_year"] in head or names_plan_year
                    # 二、“十五五”发展的主要考虑: a top section about the coming plan period
                    or (sec.depth == 1 and period_re.search(head) and not review_re.search(head)))):
             plan_start = sec.start
@@ -206,7 +228,7 @@ def _first_review_sentence(text: str, start: int, end: int) -> int:
 
 
 def _heading_year(head: str) -> int | None:
-    m = _HEAD_YEAR.search(fold(head))
+    m = _head_year().search(fold(head))
     return int(m.group(1)) if m else None
 
 
