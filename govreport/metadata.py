@@ -26,21 +26,46 @@ from pathlib import Path
 import ahocorasick
 import cn2an
 
-from govreport.lexicon import phrases
+from govreport.lexicon import grammar, phrases
 from govreport.model import Metadata
 from govreport.normalize import fold
 
-NATIONAL = "全国"
-_DATE = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
-                   r"\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_MEETING = re.compile(r"在(?P<region>[^\s，。在]{0,20}?)第?[一二三四五六七八九十]{1,3}届"
-                      r"(?P<nat>全国)?人民代表大会第?[一二三四五六七八九十]{1,3}次会议")
-_YEAR_PART = re.compile(r"(?m)^\s*(?:[一二三四五六七八九十]{1,2}、)?\s*(\d{4})年(?:的)?"
-                        r"(工作回顾|政府工作回顾|主要工作|重点工作|工作安排|工作总体部署|工作任务|工作)")
+NATIONAL: str = grammar()["national"]  # the region of the national report
 
 
-_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
-             "省", "市", "县", "区", "旗", "盟")
+@dataclass(frozen=True)
+class _Patterns:
+    date: re.Pattern[str]  # 2024年1月25日, 二〇二四年一月二十五日
+    meeting: re.Pattern[str]  # 在某市第十八届人民代表大会第四次会议
+    year_part: re.Pattern[str]  # 2023年工作回顾
+    self_level: re.Pattern[str]  # 我代表市人民政府
+    year: re.Pattern[str]  # 2024年
+    year_digits: dict[str, int]  # 〇 一 … 九 (and 零) -> digit
+
+
+@cache
+def _patterns() -> _Patterns:
+    g = grammar()
+    e = re.escape
+    year_digits = "".join(g["zeros"] + g["digits"])
+    small = "".join(g["digits"]) + g["ten"]  # month, day, term and session numbers
+    at, ordinal = e(g["at"]), e(g["ordinal"])
+    year, month, day = e(g["year"]), e(g["month"]), e(g["day"])
+    levels = "|".join(map(e, g["suffix_levels"]))
+    me, government = map(e, g["self_reference"])
+    digits = {c: i + 1 for i, c in enumerate(g["digits"])} | dict.fromkeys(g["zeros"], 0)
+    return _Patterns(
+        date=re.compile(rf"(\d{{4}}|[{year_digits}]{{4}})\s*{year}\s*(\d{{1,2}}|[{small}]{{1,3}})\s*{month}"
+                        rf"\s*(\d{{1,2}}|[{small}]{{1,3}})\s*{day}"),
+        meeting=re.compile(rf"{at}(?P<region>[^\s，。{at}]{{0,20}}?){ordinal}?[{small}]{{1,3}}{e(g['term'])}"
+                           rf"(?P<nat>{e(g['national'])})?{e(g['congress'])}{ordinal}?[{small}]{{1,3}}"
+                           rf"{e(g['session'])}"),
+        year_part=re.compile(rf"(?m)^\s*(?:[{small}]{{1,2}}、)?\s*(\d{{4}}){year}(?:{e(g['of'])})?"
+                             "(" + "|".join(map(e, g["year_parts"])) + ")"),
+        self_level=re.compile(rf"{me}(\S{{0,12}}?)({levels}){government}"),
+        year=re.compile(rf"(\d{{4}}){year}"),
+        year_digits=digits,
+    )
 _CJK_NAME = r"[\u4e00-\u9fff]{1,10}(?:[·•][\u4e00-\u9fff]{1,10})+|[\u4e00-\u9fff]{2,4}"
 # how far before the report proper (各位代表) the header may begin: a Word file's meeting line can sit
 # above a 来源 line that the body finder skips
@@ -70,14 +95,14 @@ def gazetteer() -> dict[str, list[Division]]:
             elif code[4:] == "0" * 8:
                 level = "city"
             else:
-                level = "city" if name.endswith("市") else "county"
+                level = "city" if name.endswith(grammar()["city_suffix"]) else "county"
             table.setdefault(name, []).append(Division(name, code, level))
     return table
 
 
 def short_name(name: str) -> str:
     """乌鲁木齐市 -> 乌鲁木齐, 内蒙古自治区 -> 内蒙古, 宁夏回族自治区 -> 宁夏."""
-    for suffix in _SUFFIXES:
+    for suffix in grammar()["division_suffixes"]:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
     return name
@@ -86,12 +111,13 @@ def short_name(name: str) -> str:
 @cache
 def _automaton() -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
+    city = grammar()["city_suffix"]
     for name in gazetteer():
         auto.add_word(name, name)
         short = short_name(name)
         levels = {d.level for d in gazetteer()[name]}
         if short != name and short not in gazetteer() and "county" not in levels and not (
-                name.endswith("市") and all(d.code[4:6] != "00" for d in gazetteer()[name])):
+                name.endswith(city) and all(d.code[4:6] != "00" for d in gazetteer()[name])):
             # map the short form to the full name; several full names may share it
             prev = auto.get(short, None)
             auto.add_word(short, name if prev is None or prev == name else "")
@@ -102,8 +128,9 @@ def _automaton() -> ahocorasick.Automaton:
 def _cn_int(s: str) -> int:
     if s.isdigit():
         return int(s)
-    if len(s) == 4 and all(c in "〇零一二三四五六七八九" for c in s):
-        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in s))
+    digits = _patterns().year_digits
+    if len(s) == 4 and all(c in digits for c in s):
+        return int("".join(str(digits[c]) for c in s))
     return int(cn2an.cn2an(s, "smart"))
 
 
@@ -128,14 +155,9 @@ def most_named_region(text: str, level: str | None = None) -> Division | None:
     return None
 
 
-_SELF = re.compile(r"我代表(\S{0,12}?)(省|市|县|区|自治区|自治州|州|旗|盟)人民政府")
-_SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "自治州": "city",
-               "盟": "city", "县": "county", "区": "county", "旗": "county"}
-
-
 def _suffix_level(name: str) -> str | None:
     """Level from how a division's name ends: 某某市 -> city."""
-    for suffix, level in _SELF_LEVEL.items():
+    for suffix, level in grammar()["suffix_levels"].items():
         if name.endswith(suffix) and len(name) > len(suffix):
             return level
     return None
@@ -143,8 +165,9 @@ def _suffix_level(name: str) -> str | None:
 
 def _level_hint(header: str, norm: str) -> str | None:
     """The level a report speaks for: 我代表市人民政府 -> city."""
-    m = _SELF.search(header) or _SELF.search(norm, 0, 5000)
-    return _SELF_LEVEL[m.group(2)] if m else None
+    own = _patterns().self_level
+    m = own.search(header) or own.search(norm, 0, 5000)
+    return grammar()["suffix_levels"][m.group(2)] if m else None
 
 
 def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) -> Metadata:
@@ -154,17 +177,18 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
     header_end = opener + 60 if 0 <= opener < body_start + 3000 else body_start + 1500
     header = norm[max(0, body_start - _HEADER_BEFORE) if body_start < _HEADER_BEFORE * 3 else body_start:
                   header_end]
+    g, pat = grammar(), _patterns()
     md = Metadata()
     lines = [ln.strip() for ln in header.splitlines() if ln.strip()]
     for line in lines[:6]:
         head = re.sub(r"\s+", "", line.split("——")[0])
-        if "报告" in head and len(head) <= 30 and not re.search(r"[。，：]", head):
+        if g["report_word"] in head and len(head) <= 30 and not re.search(r"[。，：]", head):
             md.title = head
             break
 
-    meeting = _MEETING.search(header)
-    dates = list(_DATE.finditer(header))
-    date = next((d for d in dates if header.startswith("在", d.end())), dates[0] if dates else None)
+    meeting = pat.meeting.search(header)
+    dates = list(pat.date.finditer(header))
+    date = next((d for d in dates if header.startswith(g["at"], d.end())), dates[0] if dates else None)
     if date and (meeting is None or date.start() < meeting.end()):
         try:
             y, mo, d = (_cn_int(g) for g in date.groups())
@@ -185,7 +209,7 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
                 # a division the table does not know (new, renamed): trust the header
                 md.region, md.level = name, _suffix_level(name)
     md.speaker = _speaker(header)
-    if md.region is None and ("国务院" in header or "全国人民代表大会" in header):
+    if md.region is None and any(w in header for w in g["national_markers"]):
         md.region, md.level = NATIONAL, "national"
     if md.region is None:
         div = most_named_region(norm[body_start:], _level_hint(header, norm))
@@ -194,21 +218,23 @@ def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) 
     if md.year is None:
         md.year = _year_from_content(norm, body_start)
     if md.year is None and md.title:
-        m = re.search(r"(\d{4})年", md.title)
+        m = pat.year.search(md.title)
         md.year = int(m.group(1)) if m else None
     return md
 
 
 @cache
 def _speaker_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    g = grammar()
     titles = sorted(phrases()["speaker_titles"], key=len, reverse=True)
     title = "(?:" + "|".join(map(re.escape, titles)) + ")"
     lazy_name = _CJK_NAME.replace("{2,4}", "{2,4}?")
     return (re.compile(title),
             # 省长王清宪作政府工作报告, 市长 殷勇同志作…, 主席王莉霞在…会议上的讲话
-            re.compile(rf"{title}[\s?？]*(?P<name>{lazy_name})(?:同志)?(?:作|在)"),
+            re.compile(rf"{title}[\s?？]*(?P<name>{lazy_name})(?:{re.escape(g['comrade'])})?"
+                       "(?:" + "|".join(map(re.escape, g["speaker_verbs"])) + ")"),
             # 2025年1月15日龚正市长在…
-            re.compile(rf"日(?P<name>[\u4e00-\u9fff]{{2,3}}){title}在"))
+            re.compile(rf"{re.escape(g['day'])}(?P<name>[\u4e00-\u9fff]{{2,3}}){title}{re.escape(g['at'])}"))
 
 
 def _speaker(header: str) -> str | None:
@@ -229,9 +255,10 @@ def _speaker(header: str) -> str | None:
 
 def _year_from_content(norm: str, start: int) -> int | None:
     votes: Counter[int] = Counter()
-    for m in _YEAR_PART.finditer(norm, start, start + 20000):
+    review = grammar()["review_word"]
+    for m in _patterns().year_part.finditer(norm, start, start + 20000):
         y = int(m.group(1))
-        votes[y + 1 if "回顾" in m.group(2) else y] += 1
+        votes[y + 1 if review in m.group(2) else y] += 1
     if votes:
         return votes.most_common(1)[0][0]
     return None
