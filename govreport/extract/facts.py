@@ -33,19 +33,11 @@ from functools import cache
 
 import ahocorasick
 
-from govreport.lexicon import Indicators, indicators, phrases, units
+from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities
 
-_LIST_SEP = ("、", "和", "及", "与", "以及", "、和")
-_YEAR = re.compile(r"(?<![比较与从自同于\d])(?:到|至)?(\d{4})年(?!以来|前|底前|相比|比|的水平|同期)")
-_OPENING_YEAR = re.compile(r"\d{4}年(?!是|以来)")  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
-# a short non-indicator item in a list of names: 高新技术企业、科技型中小企业分别… (not 年均)
-_PLACEHOLDER = re.compile(r"(?:、|和|及|与)([^\d，；。、%]{1,15}?)(?<!年)(?=分别|均|都|、)")
-_YEAR_WORD = re.compile(r"\d{4}年|今年|本年度")
 _CLAUSE_END = "，,；;：:"
-# Chinese characters that may precede a scoped name without narrowing it
-_SCOPE_NEUTRAL = "年的计现为达是和及与"
 
 
 @dataclass(slots=True)
@@ -81,6 +73,19 @@ class _Rules:
     look_back: re.Pattern[str]
     figure_scopes: tuple[str, ...]
     scope_verbs: tuple[str, ...]
+    # from grammar.yaml
+    year: re.Pattern[str]  # the year a figure is for: 2023年 (not 比2020年, 2020年以来)
+    opening_year: re.Pattern[str]  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
+    placeholder: re.Pattern[str]  # a short non-indicator item in a list of names (not 年均)
+    year_word: re.Pattern[str]  # a heading naming its year: 2024年, 今年
+    name_separators: tuple[str, ...]  # 、 和 以及 … between names of a list
+    name_joiners: str  # the one-character separators
+    figure_joiners: tuple[str, ...]  # 、 和 及 between figures of a list
+    distributors: tuple[str, ...]  # 分别 均 都
+    respectively: str  # 分别
+    this_year: str  # 今年
+    growth_after_to: tuple[str, ...]  # 增长 下降: a growth verb that counts even after 到
+    scope_neutral: frozenset[str]  # characters before a scoped name that do not narrow it
 
 
 @cache
@@ -94,8 +99,10 @@ def _rules() -> _Rules:
     verbs = p["growth_verbs"]
     words = sorted(set(p["connectors"]) | set(verbs["positive"]) | set(verbs["negative"])
                    | set(p["qualifiers"]["before"]) | set(units().trailing), key=len, reverse=True)
+    g = grammar()
+    year = re.escape(g["year"])
     connectors = re.compile(r"(?:" + "|".join(map(re.escape, words))
-                            + r"|\d{4}年|[\s、，,：:“”\"（）()]|第一|首)*")
+                            + rf"|\d{{4}}{year}|[\s、，,：:“”\"（）()]|" + _words(g["ordinals"]) + ")*")
     cont = _alternation(p["continuations"])
     stops = re.compile("|".join(map(re.escape, p["stops"])))
     return _Rules(
@@ -114,8 +121,24 @@ def _rules() -> _Rules:
         look_back=_alternation(p["look_back"]),
         scope_verbs=tuple(p["scope_verbs"]),
         figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
-        last_year=re.compile(r"(?<![比较同上])(?:" + "|".join(map(re.escape, p["last_year"])) + ")"),
+        last_year=re.compile("(?<![" + "".join(g["last_year_not_after"]) + "])(?:"
+                             + "|".join(map(re.escape, p["last_year"])) + ")"),
+        year=re.compile("(?<![" + "".join(g["year_not_after"]) + r"\d])(?:" + _words(g["year_to"])
+                        + rf")?(\d{{4}}){year}(?!" + _words(g["year_not_before"]) + ")"),
+        opening_year=re.compile(rf"\d{{4}}{year}(?!" + _words(g["opening_year_not_before"]) + ")"),
+        placeholder=re.compile("(?:" + _words(g["name_joiners"]) + r")([^\d，；。、%]{1,15}?)(?<!" + year
+                               + ")(?=" + _words(g["distributors"]) + "|、)"),
+        year_word=re.compile(rf"\d{{4}}{year}|" + _words(g["year_words"])),
+        name_separators=tuple(g["name_separators"]), name_joiners="".join(g["name_joiners"]),
+        figure_joiners=tuple(g["figure_joiners"]), distributors=tuple(g["distributors"]),
+        respectively=g["respectively"], this_year=g["this_year"],
+        growth_after_to=tuple(g["growth_after_to"]), scope_neutral=frozenset(g["scope_neutral"]),
     )
+
+
+def _words(words: list[str]) -> str:
+    """An alternation of ``words`` as written, in their order."""
+    return "|".join(map(re.escape, words))
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -149,7 +172,7 @@ def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
     if any(core.endswith(w) for w in rules.subscopes):
         return True
     if m.alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
-            before[-1] not in _SCOPE_NEUTRAL:
+            before[-1] not in rules.scope_neutral:
         return True  # 海洋生产总值, 成都经济总量
     return bool(before) and before[-1] in rules.subscope_suffixes and len(before) >= 2 and \
         "\u4e00" <= before[-2] <= "\u9fff"
@@ -170,7 +193,7 @@ def _growth_sign(prefix: str) -> int:
     if best_pos < 0:
         return 0
     tail = prefix[best_pos:]
-    if any(t in tail for t in rules.to_words) and not tail.endswith(("增长", "下降")):
+    if any(t in tail for t in rules.to_words) and not tail.endswith(rules.growth_after_to):
         return 0
     return sign
 
@@ -208,7 +231,7 @@ def _zone_end(norm: str, pos: int, limit: int) -> int:
 
 
 def _year_for(norm: str, sent: Sentence, at: int, default: int | None, report_year: int | None) -> int | None:
-    years = [m for m in _YEAR.finditer(norm, sent.start, at)]
+    years = [m for m in _rules().year.finditer(norm, sent.start, at)]
     if not years:
         return default
     y = int(years[-1].group(1))
@@ -240,7 +263,7 @@ def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
     if f.measure != "growth" and f.indicator not in _rules().lex.cumulates:
         return False
     rules = _rules()
-    named = _YEAR.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
+    named = rules.year.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
     return named is None
 
 
@@ -256,7 +279,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
     skip: set[int] = set()
     for sec in secs:
         head = sec.heading
-        named_year = bool(_YEAR_WORD.search(head))
+        named_year = bool(rules.year_word.search(head))
         parent_multi = state.get(sec.parent, False) if sec.parent is not None else False
         if rules.single_year.search(head) or named_year:
             state[sec.index] = False
@@ -279,7 +302,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
             if k >= 0 and (cur_sec is None or para_starts[k] > secs[cur_sec].start):
                 opening = norm[para_starts[k]: para_starts[k] + 20]
                 first_multi = rules.multi_year.search(opening)
-                first_single = rules.single_year.search(opening) or _OPENING_YEAR.search(opening)
+                first_single = rules.single_year.search(opening) or rules.opening_year.search(opening)
                 if first_multi and (not first_single or first_multi.start() <= first_single.start()):
                     multi = True
                 elif first_single:
@@ -287,7 +310,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
         opening = norm[sent.start: sent.start + 8]
         if sent.part == "plan" and rules.look_back.match(opening):
             back = True
-        elif "今年" in opening:
+        elif rules.this_year in opening:
             back = False
         if rules.multi_year.search(opening):
             multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
@@ -335,12 +358,12 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
         placeholders = 0
         # gather a list: name、name和name; a short non-indicator item may sit in it too
         while True:
-            if j < len(mentions) and norm[pos: mentions[j].start] in _LIST_SEP:
+            if j < len(mentions) and norm[pos: mentions[j].start] in rules.name_separators:
                 group.append(mentions[j])
                 pos = mentions[j].end
                 j += 1
                 continue
-            m = _PLACEHOLDER.match(norm, pos, sent.end)
+            m = rules.placeholder.match(norm, pos, sent.end)
             if m and (j >= len(mentions) or mentions[j].start >= m.end()) and \
                     not any(b in m.group(1) for b in rules.blockers):
                 placeholders += 1
@@ -392,7 +415,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         sign = _growth_sign(prefix)
         if sign:
             measure = "growth"
-        elif values and prefix.strip() in ("、", "和", "及", "") and prev_measure:
+        elif values and (prefix.strip() in rules.figure_joiners or not prefix.strip()) and prev_measure:
             measure, sign = prev_measure, prev_sign
         elif q.unit_class in ("percent", "points"):
             measure = "percent?"
@@ -400,7 +423,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         else:
             measure, sign = "level", 1
         qual, end = _qualifier(norm, q, prefix)
-        if qual is None and values and prefix.strip() in ("、", "和", "及"):
+        if qual is None and values and prefix.strip() in rules.figure_joiners:
             qual = prev_before_qual  # 分别超过8万元、4.5万元: the word before the list qualifies it all
         prev_before_qual = qual if qual not in (None, "range") and end == q.end else None
         if norm.startswith(rules.figure_scopes, end):
@@ -413,13 +436,14 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     # 分别/均 distribute a list of figures over a list of names, in order; a list longer than
     # this group's names reaches back to the names before it in the sentence
     head = norm[pos: values[0][0].start]
-    dist_at = next((k for k, v in enumerate(values) if "分别" in v[5]), None)
-    if dist_at is None and any(w in head for w in ("分别", "均", "都")):
+    dist_at = next((k for k, v in enumerate(values) if rules.respectively in v[5]), None)
+    if dist_at is None and any(w in head for w in rules.distributors):
         dist_at = 0
     run_at = dist_at if dist_at is not None else 0
     n_same = _leading_run(values[run_at:])
     targets = items
-    listed_after_other = norm[items[0][1].start - 1] in "、和及与"  # 科技型中小企业、高新技术企业分别…
+    # 科技型中小企业、高新技术企业分别…
+    listed_after_other = norm[items[0][1].start - 1] in rules.name_joiners
     if dist_at is not None and n_same > len(items) and len(subjects) >= n_same and not listed_after_other:
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
     seen: set[tuple[str, str]] = set()
@@ -472,9 +496,11 @@ def _leading_run(values: list[tuple[Quantity, str, int, str | None, int, str]]) 
     """How many figures at the start of the zone form one list (same measure, joined by 、/和)."""
     if not values:
         return 0
+    joiners = _rules().figure_joiners
     n = 1
     for k in range(1, len(values)):
-        if values[k][5].strip() in ("、", "和", "及", "") and values[k][1] == values[0][1]:
+        joined = values[k][5].strip()
+        if (joined in joiners or not joined) and values[k][1] == values[0][1]:
             n += 1
         else:
             break
