@@ -27,7 +27,8 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Show the version."),
 ) -> None:
     """Turn Chinese government work reports (政府工作报告) into structured, source-linked data."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Any, NoReturn
 
 from rich.console import Console
@@ -13,7 +13,7 @@ console = Console(highlight=False)
 err_console = Console(stderr=True, highlight=False)
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
     json = "json"
@@ -25,7 +25,8 @@ def fail(message: str, code: int = 1) -> NoReturn:
     raise SystemExit(code)
 
 
-def print_frame(df: Any, fmt: OutputFormat, title: str | None = None, columns: list[str] | None = None) -> None:
+def print_frame(df: Any, fmt: OutputFormat, title: str | None = None,
+                columns: list[str] | None = None) -> None:
     """Render a DataFrame as a Rich table, CSV or JSON on stdout."""
     from rich.table import Table
 

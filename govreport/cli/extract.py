@@ -53,8 +53,8 @@ def extract(
             failed += 1
             continue
         except Exception as exc:  # noqa: BLE001 - one bad file never stops the others
-            err_console.print(f"[bold red]error:[/] {path.name}: unexpected failure ({type(exc).__name__}: {exc})",
-                              soft_wrap=True)
+            err_console.print(f"[bold red]error:[/] {path.name}: unexpected failure "
+                              f"({type(exc).__name__}: {exc})", soft_wrap=True)
             failed += 1
             continue
         if out is not None:

@@ -98,7 +98,7 @@ def _rules() -> _Rules:
     auto.make_automaton()
     verbs = p["growth_verbs"]
     words = sorted(set(p["connectors"]) | set(verbs["positive"]) | set(verbs["negative"])
-                   | set(p["qualifiers"]["before"]) | set(units().trailing), key=len, reverse=True)
+                   | set(p["qualifiers"]["before"]) | set(units().trailing), key=lambda w: (-len(w), w))
     g = grammar()
     year = re.escape(g["year"])
     connectors = re.compile(r"(?:" + "|".join(map(re.escape, words))
