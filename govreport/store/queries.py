@@ -110,7 +110,7 @@ def indices(conn: sqlite3.Connection, region: str | None = None, year: int | Non
 def _report_id(conn: sqlite3.Connection, key: int | str) -> int:
     """The id of the report named by an id (int or digits) or a slug."""
     row = None
-    if isinstance(key, int) or (isinstance(key, str) and key.isdigit()):
+    if isinstance(key, int) or (isinstance(key, str) and key.isascii() and key.isdigit() and len(key) <= 18):
         row = conn.execute("SELECT id FROM reports WHERE id = ?", (int(key),)).fetchone()
     if row is None:
         row = conn.execute("SELECT id FROM reports WHERE slug = ?", (str(key),)).fetchone()

@@ -1,8 +1,7 @@
 """Tracking and comparison for the web: ``analyze.track``/``compare`` over the store, as dicts.
 
-Tracking reads the report texts (to pick headline targets and the self-reported status);
-``Corpus`` has no call that returns texts alone yet, so :func:`report_texts` reads them in
-one parameterised query. Results are memoised until the store changes.
+Tracking reads the report texts (to pick headline targets and the self-reported status)
+with ``Corpus.texts`` in one parameterised query. Results are memoised until the store changes.
 """
 
 from __future__ import annotations
@@ -21,24 +20,13 @@ def status_class(status: str | None) -> str:
     return "status-" + (re.sub(r"[^a-z]+", "-", (status or "none").lower()).strip("-") or "none")
 
 
-def report_texts(corpus: Any, slugs: list[str]) -> dict[str, str]:
-    """slug -> text of stored reports (adapter: the store offers no ``texts()`` yet)."""
-    out: dict[str, str] = {}
-    for i in range(0, len(slugs), 500):
-        chunk = [str(s) for s in slugs[i:i + 500]]
-        marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT slug, text FROM reports WHERE slug IN ({marks})"
-        out.update(corpus.conn.execute(sql, chunk).fetchall())
-    return out
-
-
 def _track_frame(corpus: Any, region: str | None, indicator: str | None, year: int | None,
                  about_tolerance: float) -> Any:
     from govreport.analyze import track
 
     def compute() -> Any:
         facts = corpus.facts(region=region) if region else corpus.facts()
-        texts = report_texts(corpus, list(facts["report"].unique()))
+        texts = corpus.texts(facts["report"].unique())
         return track(facts, region=region, indicator=indicator, year=year, about_tolerance=about_tolerance,
                      texts=texts)
 
@@ -87,7 +75,7 @@ def comparison(corpus: Any, *, indicator: str | None = None, year: int | None = 
 
     def compute() -> Any:
         facts = corpus.facts(region=region) if region else corpus.facts(indicator=indicator)
-        texts = report_texts(corpus, list(facts["report"].unique()))
+        texts = corpus.texts(facts["report"].unique())
         try:
             return compare(facts, indicator=indicator, year=year, region=region, period=period or "actual",
                            measure=measure, texts=texts)
@@ -114,4 +102,4 @@ def default_year(corpus: Any, indicator: str, period: str) -> int | None:
     return years[0] if years else (int(counts.index.max()) if len(counts) else None)
 
 
-__all__ = ["tracking", "comparison", "report_texts", "status_class", "clean"]
+__all__ = ["tracking", "comparison", "status_class", "clean"]
