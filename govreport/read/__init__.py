@@ -11,9 +11,7 @@ from pathlib import Path
 
 from govreport.errors import EmptyDocument, UnsupportedFormat
 from govreport.model import Document
-from govreport.read.text import decode_bytes
-
-MAX_BYTES = 20 * 1024 * 1024  # larger files are not work reports (the longest are ~200 KB)
+from govreport.read.text import MAX_BYTES, decode_bytes
 
 READERS = {".txt": "text", ".text": "text", ".md": "text"}
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import trafilatura
 from selectolax.lexbor import LexborHTMLParser
 
-from govreport.errors import NotAReport, ReadError
-from govreport.read.text import MAX_BYTES, decode_bytes
+from govreport.errors import NotAReport
+from govreport.read.text import decode_bytes, read_limited
 
 MIN_CJK = 200  # a work report has thousands of Chinese characters; a menu a few dozen
 MIN_PARAGRAPH = 40  # ... and at least one paragraph this long
@@ -66,14 +66,7 @@ def _body_text(html: str) -> str:
 
 def read_html(path: Path) -> tuple[str, str]:
     """Read a saved web page into ``(text, "html")``: the report's paragraphs, one per line."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ReadError(path.name, f"file too large ({size / 1e6:.0f} MB; a report page is far smaller)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(path.name, f"cannot read the file ({exc.strerror or exc})") from exc
-    html, _ = _decode(data, path.name)
+    html, _ = _decode(read_limited(path), path.name)
     main = _main_text(html).strip()
     if _has_report(main):
         return main, "html"

@@ -15,6 +15,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from govreport.errors import EmptyDocument, ReadError
+from govreport.read.text import read_limited
 
 _EOF_WINDOW = 2048  # %%EOF must be this close to the end of an untruncated file
 _MIN_CHARS_PER_PAGE = 5  # fewer visible characters than this per page: no text layer
@@ -64,10 +65,7 @@ def _reflow(lines: list[tuple[str, bool, bool]]) -> str:
 
 
 def _open(path: Path) -> tuple[pdfium.PdfDocument, bytes]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReadError(path.name, f"cannot read the file ({exc.strerror or exc})") from exc
+    data = read_limited(path)
     if not data.strip():
         raise EmptyDocument(path.name, "the file is empty")
     if b"%PDF-" not in data[:1024]:

@@ -79,12 +79,16 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     return text, enc
 
 
-def read_text_file(path: Path) -> tuple[str, str]:
+def read_limited(path: Path) -> bytes:
+    """The file's bytes; a ReadError naming it when it is unreadable or too large for a report."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise ReadError(path.name, f"file too large ({size / 1e6:.0f} MB; a work report is under 1 MB)")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ReadError(path.name, f"cannot read the file ({exc.strerror or exc})") from exc
-    return decode_bytes(data, path.name)
+
+
+def read_text_file(path: Path) -> tuple[str, str]:
+    return decode_bytes(read_limited(path), path.name)
