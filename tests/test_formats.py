@@ -10,7 +10,7 @@ import docx
 import pytest
 
 from govreport.pipeline import parse_file
-from tests.helpers import YINING, URUMQI
+from tests.helpers import URUMQI, YINING
 from tests.test_read import _cjk_font
 
 

@@ -150,8 +150,11 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     rules = _rules()
     end = len(norm) if end is None else end
     out = []
+    ellipses = rules.lex.ellipses
     for last, (alias, ids) in rules.automaton.iter_long(norm, start, end):
         s = last - len(alias) + 1
+        if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
+            continue  # 总产量 names grain output only after 粮食
         out.append(Mention(s, last + 1, alias, ids))
     return out
 
@@ -384,8 +387,8 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
                 items.extend((ind, g) for ind in g.ids)
         for ind, g in items:
             subjects.append((ind, g.start))
-        if all(ind is None for ind, _ in items):
-            continue
+        if all(ind is None for ind, _ in subjects):
+            continue  # no indicator named yet; a list of figures here may still reach back to one
         needs_growth = all(g.alias in lex.needs_growth for g in group if g.ids)
         year = _year_for(norm, sent, group[0].start, default_year, report_year)
         out.extend(_zone_facts(norm, pos, zone_end, items, subjects, period, year, needs_growth))
@@ -439,6 +442,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     dist_at = next((k for k, v in enumerate(values) if rules.respectively in v[5]), None)
     if dist_at is None and any(w in head for w in rules.distributors):
         dist_at = 0
+    if dist_at is None:  # 城镇…1.7万元，农村…5153元，实际增长9.8%和8.5%: a list of figures, one per name
+        dist_at = next((k for k in range(len(values)) if len(items) < _leading_run(values[k:]) > 1), None)
     run_at = dist_at if dist_at is not None else 0
     n_same = _leading_run(values[run_at:])
     targets = items
@@ -446,10 +451,11 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     listed_after_other = norm[items[0][1].start - 1] in rules.name_joiners
     if dist_at is not None and n_same > len(items) and len(subjects) >= n_same and not listed_after_other:
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
-    seen: set[tuple[str, str]] = set()
-    start_of = items[0][1].start
+    seen: dict[tuple[str, str], Fact] = {}
+    back_start = subjects[-n_same][1] if targets is not items else None  # evidence covers all the names
     for k, (q, measure, sign, qual, end, _) in enumerate(values):
         in_run = run_at <= k < run_at + n_same
+        start_of = back_start if in_run and back_start is not None else items[0][1].start
         if in_run and dist_at is not None and n_same > len(targets):
             # 签约金额1.15万亿元、到位资金7969.9亿元，分别增长13.1%、33.7%:
             # the last names own the last figures
@@ -483,12 +489,15 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                 continue
             key = (ind, m_kind)
             if key in seen:
-                continue
-            seen.add(key)
+                # 突破2万亿元、达到23562亿元: the exact figure, not the milestone passed
+                if not (seen[key].qualifier == "at_least" and qual is None and m_kind == "level"):
+                    continue
+                out.remove(seen[key])
             value = q.value * sign if m_kind == "growth" else q.value
             high = q.value_high * sign if (q.value_high is not None and m_kind == "growth") else q.value_high
-            out.append(Fact(ind, period, year, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
-                            high, q.value_text, q.unit_text))
+            seen[key] = Fact(ind, period, year, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
+                             high, q.value_text, q.unit_text)
+            out.append(seen[key])
     return out
 
 

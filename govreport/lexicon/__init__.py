@@ -14,7 +14,7 @@ raises :class:`~govreport.errors.LexiconError`) and loaded once per process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -59,13 +59,15 @@ class Indicators:
     postfix_not_before: tuple[str, ...] = ()  # a postfix word going on like this does not count
     scoped: frozenset[str] = frozenset()  # names that a preceding Chinese word narrows
     cumulates: frozenset[str] = frozenset()  # ids whose multi-year figures are sums
+    ellipses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short name -> words it needs before
 
 
 @cache
 def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
     _check_keys("indicators.yaml", data,
-                {"indicators", "compounds", "postfix", "postfix_not_before", "scoped"})
+                {"indicators", "compounds", "postfix", "postfix_not_before", "scoped", "placeholders",
+                 "ellipses"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
@@ -104,6 +106,8 @@ def indicators() -> Indicators:
         if unknown:
             raise LexiconError(f"indicators.yaml: compound {alias!r} names unknown ids {unknown}")
         add(alias, tuple(ids), "compounds")
+    for name in data.get("placeholders") or ():
+        add(name, (), "placeholders")  # a list slot, not an indicator
     postfix = {w: dict(m) for w, m in (data.get("postfix") or {}).items()}
     for word, by_class in postfix.items():
         unknown = [i for i in by_class.values() if i not in names]
@@ -114,8 +118,15 @@ def indicators() -> Indicators:
     if unknown_scoped:
         raise LexiconError(f"indicators.yaml: scoped names {sorted(unknown_scoped)} "
                            "are no indicator's name or alias")
+    ellipses: dict[str, tuple[str, ...]] = {}
+    for word, entry in (data.get("ellipses") or {}).items():
+        _check_keys(f"indicators.yaml: ellipses: {word}", entry, {"id", "after"})
+        if entry["id"] not in names:
+            raise LexiconError(f"indicators.yaml: ellipsis {word!r} names unknown id {entry['id']!r}")
+        add(word, (entry["id"],), "ellipses")
+        ellipses[word] = tuple(entry["after"])
     return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
-                      tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates))
+                      tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates), ellipses)
 
 
 @dataclass(frozen=True)
