@@ -37,6 +37,7 @@ from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities
 
+PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
 
 
@@ -75,6 +76,7 @@ class _Rules:
     scope_verbs: tuple[str, ...]
     # from grammar.yaml
     year: re.Pattern[str]  # the year a figure is for: 2023年 (not 比2020年, 2020年以来)
+    base_year: re.Pattern[str]  # the year a change is measured from: 比2020年, 与2000年相比
     opening_year: re.Pattern[str]  # 2024年，… opens a year; 2015年是“十二五”收官之年 does not
     placeholder: re.Pattern[str]  # a short non-indicator item in a list of names (not 年均)
     year_word: re.Pattern[str]  # a heading naming its year: 2024年, 今年
@@ -125,6 +127,7 @@ def _rules() -> _Rules:
                              + "|".join(map(re.escape, p["last_year"])) + ")"),
         year=re.compile("(?<![" + "".join(g["year_not_after"]) + r"\d])(?:" + _words(g["year_to"])
                         + rf")?(\d{{4}}){year}(?!" + _words(g["year_not_before"]) + ")"),
+        base_year=re.compile("(?:" + _words(g["year_not_after"]) + rf")(\d{{4}}){year}"),
         opening_year=re.compile(rf"\d{{4}}{year}(?!" + _words(g["opening_year_not_before"]) + ")"),
         placeholder=re.compile("(?:" + _words(g["name_joiners"]) + r")([^\d，；。、%]{1,15}?)(?<!" + year
                                + ")(?=" + _words(g["distributors"]) + "|、)"),
@@ -250,11 +253,12 @@ def extract_facts(doc: Document) -> list[Fact]:
     norm = doc.norm or doc.text
     md = doc.metadata
     facts: list[Fact] = []
-    for sent, multi_year, looks_back in _sentences_in_scope(doc, norm):
+    for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
         mentions = find_mentions(norm, sent.start, sent.end)
-        found = _sentence_facts(norm, sent, mentions, md.year, looks_back) if mentions else []
-        found.extend(_postfix_facts(norm, sent, mentions, md.year))
-        if multi_year:
+        goal_year = md.year + PLAN_SPAN if goal and md.year else None
+        found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year) if mentions else []
+        found.extend(_postfix_facts(norm, sent, mentions, md.year, goal_year))
+        if multi_year or goal:
             found = [f for f in found if not _sums_years(norm, sent, f)]
         facts.extend(found)
     return facts
@@ -267,14 +271,17 @@ def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
         return False
     rules = _rules()
     named = rules.year.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
-    return named is None
+    if named is None:
+        return True
+    # 2005年与2000年相比，国内生产总值增长57.3%: a change over five years, though a year is named
+    base = rules.base_year.search(norm, sent.start, f.end)
+    return bool(base and named.re is rules.year and int(base.group(1)) < int(named.group(1)) - 1)
 
 
-def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool]]:
-    """Review and plan sentences, each with whether it looks back over several years (review)
-    and whether it reports last year's outcome (plan: the rest of a paragraph after 过去一年，…).
-
-    Plan sections that set goals for a five-year plan period (“十四五”时期主要目标任务) are left out.
+def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool, bool]]:
+    """Review and plan sentences, each with whether it looks back over several years (review),
+    whether it reports last year's outcome (plan: the rest of a paragraph after 过去一年，…) and
+    whether it sets goals for a five-year plan period (a plan section “十四五”时期主要目标任务).
     """
     rules = _rules()
     secs = doc.sections
@@ -294,7 +301,7 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
     para_starts = [p.start for p in doc.paragraphs]
     multi, back, cur_para, cur_sec = False, False, -1, None
     for sent in doc.sentences:
-        if sent.part not in ("review", "plan") or (sent.section is not None and sent.section in skip):
+        if sent.part not in ("review", "plan"):
             continue
         if sent.section != cur_sec:
             cur_sec = sent.section
@@ -317,10 +324,11 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
             back = False
         if rules.multi_year.search(opening):
             multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
-        yield sent, multi and sent.part == "review", back and sent.part == "plan"
+        yield sent, multi and sent.part == "review", back and sent.part == "plan", sent.section in skip
 
 
-def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None) -> list[Fact]:
+def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,
+                   goal_year: int | None = None) -> list[Fact]:
     """Figures named after the number: 完成10万亩粮食生产任务."""
     rules = _rules()
     postfix = rules.lex.postfix
@@ -337,20 +345,22 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
                 prefix = norm[max(sent.start, q.start - 6): q.start]
                 qual, _ = _qualifier(norm, q, prefix)
                 default = (report_year - 1 if period == "actual" else report_year) if report_year else None
-                year = _year_for(norm, sent, q.start, default, report_year)
+                year = _year_for(norm, sent, q.start, goal_year or default, report_year)
                 out.append(Fact(ind, period, year, "level", q.value, q.unit, q.start,  # type: ignore[arg-type]
                                 q.end + len(word), qual, q.value_high, q.value_text, q.unit_text))
     return out
 
 
-def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention],
-                    report_year: int | None, looks_back: bool = False) -> list[Fact]:
+def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,
+                    looks_back: bool = False, goal_year: int | None = None) -> list[Fact]:
     rules = _rules()
     lex = rules.lex
     period = "actual" if sent.part == "review" else "target"
     if period == "target" and (looks_back or rules.last_year.search(norm, sent.start, mentions[0].start)):
         period = "actual"  # 去年居民消费价格涨幅回落到2.6%, said while setting this year's targets
     default_year = (report_year - 1 if period == "actual" else report_year) if report_year else None
+    if period == "target" and goal_year:
+        default_year = goal_year  # a five-year plan's goal: the plan's last year
     out: list[Fact] = []
     subjects: list[tuple[str | None, int]] = []  # (indicator id or None for a non-indicator item, start)
     i = 0
