@@ -9,9 +9,10 @@ and the next file goes on.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,20 +166,43 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | Path], jobs: int = 1,
 
 def _parallel(todo: list[tuple[Path, str]], jobs: int,
               store: Callable[[Path, str, Report | str], None]) -> None:
-    """Parse in worker processes; files whose worker died are retried one per fresh process."""
+    """Parse in worker processes; files whose worker died are retried one per fresh process.
+
+    At most ``2 × jobs`` files are in flight and each parsed Report is dropped once stored, so
+    memory stays flat however many files there are. When a worker dies, the files in flight
+    are set aside for the retry and the rest go on in a fresh pool.
+    """
     retry: list[tuple[Path, str]] = []
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {pool.submit(parse_checked, str(path)): (path, digest) for path, digest in todo}
-        for fut in as_completed(futures):
-            path, digest = futures[fut]
-            try:
-                outcome = fut.result()
-            except BrokenProcessPool:
-                retry.append((path, digest))
-                continue
-            except Exception as exc:  # noqa: BLE001 - e.g. a Report that failed to unpickle
-                outcome = reason(exc)
-            store(path, digest, outcome)
+    pending = iter(todo)
+    more = True
+    while more:
+        more = False
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures: dict[Future[Report | str], tuple[Path, str]] = {}
+            broken = False
+            while True:
+                if not broken:
+                    for path, digest in itertools.islice(pending, 2 * jobs - len(futures)):
+                        try:
+                            futures[pool.submit(parse_checked, str(path))] = (path, digest)
+                        except BrokenProcessPool:  # died before its failed futures came back
+                            retry.append((path, digest))
+                            broken = more = True
+                            break
+                if not futures:
+                    break
+                finished, _ = wait(futures, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    path, digest = futures.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except BrokenProcessPool:
+                        retry.append((path, digest))
+                        broken = more = True
+                        continue
+                    except Exception as exc:  # noqa: BLE001 - e.g. a Report that failed to unpickle
+                        outcome = reason(exc)
+                    store(path, digest, outcome)
     for path, digest in retry:
         with ProcessPoolExecutor(max_workers=1) as pool:
             try:
