@@ -27,6 +27,9 @@ EXPORT_TABLES = {  # table name on the CLI → what is exported (views add regio
 }
 
 
+_LAST_CHAR = "\U0010ffff"  # sorts after every character: [prefix, prefix + it) holds every extension
+
+
 class ReportNotFound(GovReportError):
     """No stored report has this id or slug."""
 
@@ -37,14 +40,33 @@ def _where(filters: dict[str, Any], columns: dict[str, str]) -> tuple[str, list[
         if value is None:
             continue
         column = columns[key]
-        if key == "region":
-            clauses.append(f"({column} = ? OR {column} LIKE ? ESCAPE '\\')")
-            escaped = str(value).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params += [value, escaped + "%"]
+        if key == "region":  # the region or its start, as a range the (region, year) index serves
+            clauses.append(f"{column} >= ? AND {column} < ?")
+            params += [str(value), f"{value}{_LAST_CHAR}"]
         else:
             clauses.append(f"{column} = ?")
             params.append(value)
     return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _with_evidence(conn: sqlite3.Connection, cur: sqlite3.Cursor, evidence_at: int) -> Any:
+    """The rows of ``cur`` as a DataFrame, ``evidence`` inserted at column ``evidence_at``.
+
+    The cursor's first three columns are report_id, start and end; rows of one report come
+    together. Each report's text is read once (not once per row, as the views' substr does)
+    and only one text is held at a time.
+    """
+    import pandas as pd
+
+    names = [d[0] for d in cur.description][3:]
+    rows, rid_now, text = [], None, ""
+    for rid, start, end, *rest in cur:
+        if rid != rid_now:
+            rid_now, text = rid, conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0]
+        rest.insert(evidence_at, text[start:end])
+        rows.append(rest)
+    names.insert(evidence_at, "evidence")
+    return pd.DataFrame(rows, columns=names)
 
 
 def frame(conn: sqlite3.Connection, sql: str, params: list[Any] | tuple[Any, ...] = ()) -> Any:
@@ -75,22 +97,33 @@ def facts(conn: sqlite3.Connection, region: str | None = None, year: int | None 
     filters = {"region": region, "year": year, "indicator": indicator, "period": period, "level": level,
                "report_year": report_year,
                "report_id": _report_id(conn, report) if report is not None else None}
-    where, params = _where(filters, {"region": "region", "year": "year", "indicator": "indicator",
-                                     "period": "period", "level": "level", "report_year": "report_year",
-                                     "report_id": "report_id"})
-    cols = ", ".join(f'"{c}"' for c in FACT_COLUMNS)
-    return frame(conn, f"SELECT {cols} FROM facts_view{where} ORDER BY report_year, region, report_id, start",
-                 params)
+    where, params = _where(filters, {"region": "r.region", "year": "f.year", "indicator": "f.indicator",
+                                     "period": "f.period", "level": "r.level", "report_year": "r.year",
+                                     "report_id": "f.report_id"})
+    cur = conn.execute(
+        'SELECT f.report_id, f.start, f."end", f.report_id, r.slug AS report, r.region, r.level, '
+        "r.year AS report_year, f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, "
+        'f.qualifier, f.value_text, f.unit_text, f.start, f."end" '
+        f"FROM facts f JOIN reports r ON r.id = f.report_id{where} "
+        "ORDER BY r.year, r.region, f.report_id, f.start", params)
+    df = _with_evidence(conn, cur, FACT_COLUMNS.index("evidence"))
+    df.columns = FACT_COLUMNS
+    return df
 
 
 def commitments(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
                 action: str | None = None, level: str | None = None, report: int | str | None = None) -> Any:
     filters = {"region": region, "year": year, "action": action, "level": level,
                "report_id": _report_id(conn, report) if report is not None else None}
-    where, params = _where(filters, {"region": "region", "year": "report_year", "action": "action",
-                                     "level": "level", "report_id": "report_id"})
-    return frame(conn, f"SELECT * FROM commitments_view{where} "
-                       "ORDER BY report_year, region, report_id, start", params)
+    where, params = _where(filters, {"region": "r.region", "year": "r.year", "action": "c.action",
+                                     "level": "r.level", "report_id": "c.report_id"})
+    cur = conn.execute(
+        'SELECT c.report_id, c.start, c."end", c.id, c.report_id, r.slug AS report, r.region, r.level, '
+        "r.year AS report_year, c.action, c.subject, c.value, c.unit, c.qualifier, c.value_text, c.section, "
+        'c.start, c."end" '
+        f"FROM commitments c JOIN reports r ON r.id = c.report_id{where} "
+        "ORDER BY r.year, r.region, c.report_id, c.start", params)
+    return _with_evidence(conn, cur, 13)  # where commitments_view has it
 
 
 def indices(conn: sqlite3.Connection, region: str | None = None, year: int | None = None,
