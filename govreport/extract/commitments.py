@@ -28,11 +28,12 @@ The words are data (``lexicon/data/commitments.yaml``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.lexicon import indicators, load_yaml, phrases
+from govreport.lexicon import grammar, indicators, load_yaml, phrases
 from govreport.model import Commitment, Document, Fact, Sentence
 from govreport.normalize import fold
 from govreport.numbers import Quantity, find_quantities
@@ -45,39 +46,95 @@ _KEYS = {
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
 _QUOTES = {"“": "”", "《": "》", "\"": "\"", "「": "」"}
+# a quote runs to its closing mark; one left open runs to the sentence's end and closes nothing
+_QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|\\Z)"
+                              for o, c in _QUOTES.items()))
+_FROM_CUT = re.compile(r"[\d，,；;。]")
+_CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, sorted(set(words), key=len, reverse=True))))
 
 
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """A pattern found wherever one of ``words`` occurs (never, for no words)."""
+    return _alternation(words) if words else re.compile("(?!)")
+
+
+@cache
+def _digit() -> re.Pattern[str]:
+    """A character a figure written in digits can start with: a sentence without one holds no
+    commitment, so its quantities need not be read."""
+    g = grammar()
+    numerals = [*g["digits"], *g["zeros"], *g["multiplier_digits"], g["two"], g["ten"]]
+    return re.compile(r"[\d" + "".join(re.escape(c) for c in numerals if c.isdigit()) + "]")
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     verbs: re.Pattern[str]  # actions and lead words: 力争创建 is 力争 + 创建, not 争创
     action_words: frozenset[str]
-    level_verbs: tuple[str, ...]
-    lead_words: tuple[str, ...]
-    between_words: tuple[str, ...]
+    level_verbs: _Words
+    lead_words: _Words
+    between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
     project_words: re.Pattern[str]
     classifiers: frozenset[str]
     not_counted: tuple[str, ...]
-    subject_trim: tuple[str, ...]
+    subject_trim: _Words
     list_markers: tuple[str, ...]
-    from_words: tuple[str, ...]
+    from_words: re.Pattern[str]
     not_list_markers: tuple[str, ...]
     glue: str  # list glue characters: 、 and the glue words
     name_before: str
     of: str  # the modifier particle
     year: re.Pattern[str]
-    to_words: tuple[str, ...]
+    to_words: re.Pattern[str]
     q_after: dict[str, str]
     q_before: dict[str, str]
+    q_after_words: _Words
+    q_before_words: _Words
+    strip_left: str  # characters _strip_left skips: list glue, spaces, commas
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A word list for longest-first prefix and suffix look-ups: one C-level ``endswith`` over
+    all words rules most texts out, then one set look-up per word length."""
+
+    words: tuple[str, ...]  # longest first
+    lengths: tuple[int, ...]  # distinct lengths, longest first
+    members: frozenset[str]
+
+    @classmethod
+    def of(cls, words: list[str]) -> _Words:
+        ordered = _by_length(words)
+        return cls(ordered, tuple(sorted({len(w) for w in ordered}, reverse=True)), frozenset(ordered))
+
+    def suffix(self, text: str) -> str | None:
+        """The longest word ``text`` ends with, or None."""
+        if not text.endswith(self.words):
+            return None
+        for n in self.lengths:
+            if n <= len(text) and text[-n:] in self.members:
+                return text[-n:]
+        return None  # pragma: no cover - endswith said one matches
+
+    def prefix(self, text: str, pos: int) -> str | None:
+        """The longest word ``text`` holds at ``pos``, or None."""
+        if not text.startswith(self.words, pos):
+            return None
+        for n in self.lengths:
+            w = text[pos:pos + n]
+            if len(w) == n and w in self.members:
+                return w
+        return None  # pragma: no cover
 
 
 @cache
@@ -95,52 +152,53 @@ def lexicon() -> _Lexicon:
     return _Lexicon(
         verbs=_alternation(data["actions"] + data["lead_words"] + data["not_verbs"]),
         action_words=frozenset(data["actions"]),
-        level_verbs=_by_length(data["level_verbs"]),
-        lead_words=_by_length(data["lead_words"]),
-        between_words=_by_length(data["between_words"] + list(q["before"])),
+        level_verbs=_Words.of(data["level_verbs"]),
+        lead_words=_Words.of(data["lead_words"]),
+        between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
         project_words=_alternation(data["project_words"]),
         classifiers=frozenset(data["classifiers"]),
         not_counted=_by_length(data["not_counted"]),
-        subject_trim=_by_length(data["subject_trim"]),
+        subject_trim=_Words.of(data["subject_trim"]),
         list_markers=_by_length(data["list_markers"]),
-        from_words=_by_length(data["from_words"]),
+        from_words=_any_of(data["from_words"]),
         not_list_markers=_by_length(data["not_list_markers"]),
         glue="、" + "".join(data["glue"]),
         name_before="".join(data["name_before"]),
         of=data["modifier_mark"][0],
         year=re.compile(r"\d{4}(?:" + "|".join(map(re.escape, data["year_word"])) + ")"),
-        to_words=tuple(phrases()["to_words"]),
+        to_words=_any_of(phrases()["to_words"]),
         q_after=dict(q["after"]),
         q_before=dict(q["before"]),
+        q_after_words=_Words.of(list(q["after"])),
+        q_before_words=_Words.of(list(q["before"])),
+        strip_left="、" + "".join(data["glue"]) + " ，,",
     )
 
 
-def _strip_right(text: str, words: tuple[str, ...]) -> str:
-    changed = True
-    while changed and text:
-        changed = False
-        for w in words:
-            if text.endswith(w):
-                text, changed = text[: -len(w)], True
-                break
+def _strip_right(text: str, words: _Words) -> str:
+    while text:
+        w = words.suffix(text)
+        if w is None:
+            break
+        text = text[: -len(w)]
     return text
 
 
-def _strip_left(text: str, words: tuple[str, ...]) -> tuple[str, int]:
+def _strip_left(text: str, words: _Words) -> tuple[str, int]:
     """``text`` without leading words, years and list glue; also how many characters went."""
     lex = lexicon()
     start = 0
     while start < len(text):
-        if text[start] in lex.glue + " ，,":
+        if text[start] in lex.strip_left:
             start += 1
             continue
         m = lex.year.match(text, start)
         if m:
             start = m.end()
             continue
-        w = next((w for w in words if text.startswith(w, start)), None)
+        w = words.prefix(text, start)
         if w is None:
             break
         start += len(w)
@@ -148,15 +206,9 @@ def _strip_left(text: str, words: tuple[str, ...]) -> tuple[str, int]:
 
 
 def _quoted(norm: str, sent: Sentence) -> list[tuple[int, int]]:
-    spans, opened = [], None
-    for i in range(sent.start, sent.end):
-        ch = norm[i]
-        if opened is None and ch in _QUOTES:
-            opened = (i, _QUOTES[ch])
-        elif opened is not None and ch == opened[1]:
-            spans.append((opened[0], i + 1))
-            opened = None
-    return spans
+    """The spans of the sentence's closed quotes (“…”, 《…》 ...)."""
+    return [m.span() for m in _QUOTED.finditer(norm, sent.start, sent.end)
+            if m.end() - m.start() >= 2 and norm[m.end() - 1] == _QUOTES[norm[m.start()]]]
 
 
 def _is_name(norm: str, q: Quantity, quoted: list[tuple[int, int]]) -> bool:
@@ -175,12 +227,12 @@ def _qualifier(norm: str, q: Quantity, lex: _Lexicon, before: str) -> tuple[str 
     """The qualifier and where the figure's words end (after 以上, 左右 ...)."""
     if q.value_high is not None:
         return "range", q.end
-    for word, qual in sorted(lex.q_after.items(), key=lambda kv: -len(kv[0])):
-        if norm.startswith(word, q.end):
-            return qual, q.end + len(word)
-    for word, qual in sorted(lex.q_before.items(), key=lambda kv: -len(kv[0])):
-        if before.endswith(word):
-            return qual, q.end
+    word = lex.q_after_words.prefix(norm, q.end)
+    if word is not None:
+        return lex.q_after[word], q.end + len(word)
+    word = lex.q_before_words.suffix(before)
+    if word is not None:
+        return lex.q_before[word], q.end
     return None, q.end
 
 
@@ -242,17 +294,16 @@ class _State:
 
 
 def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[Fact],
-                          path: list[str]) -> list[Commitment]:
+                          quantities: list[Quantity]) -> list[Commitment]:
     lex = lexicon()
     quoted = _quoted(norm, sent)
+    # clause starts: the sentence's start and every position after a clause mark
+    clause_starts = [sent.start] + [m.end() for m in _CLAUSE_MARK.finditer(norm, sent.start, sent.end)]
+    path: list[str] | None = None
     state = _State()
     out: list[Commitment] = []
-    for q in find_quantities(norm, sent.start, sent.end):
-        clause_start = sent.start
-        for i in range(q.start - 1, sent.start - 1, -1):
-            if norm[i] in _CLAUSE_END:
-                clause_start = i + 1
-                break
+    for q in quantities:
+        clause_start = clause_starts[bisect_right(clause_starts, q.start) - 1]
         if clause_start > state.last_end >= 0:
             state.last_end = -1  # a new clause: the list (if any) ended
         if _is_name(norm, q, quoted):
@@ -315,6 +366,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             if residual is None:
                 continue
             subject = residual
+        if path is None:
+            path = doc.sections[sent.section].path(doc.sections) if sent.section is not None else []
         out.append(Commitment(action=action, subject=subject, value=q.value, unit=q.unit, start=start,
                               end=end, qualifier=qualifier, value_text=q.value_text, section_path=path))
     return out
@@ -335,20 +388,20 @@ def _first_action(norm: str, start: int, end: int, lex: _Lexicon, at_start: bool
 
 def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fig_end: int) -> bool:
     """"由55元提高到70元", "从15个县扩大到57个县": the first figure is where it starts from."""
-    if not any(w in norm[segment_start:q.start] for w in lex.from_words):
+    if not lex.from_words.search(norm, segment_start, q.start):
         return False
     after = norm[fig_end:fig_end + 10]
-    cut = re.search(r"[\d，,；;。]", after)
-    return any(w in (after[: cut.start()] if cut else after) for w in lex.to_words)
+    cut = _FROM_CUT.search(after)
+    return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
 
 
 def _level_verb(text: str, lex: _Lexicon) -> str | None:
     """The level verb that ``text`` ends with (达到, 稳定在 ...), looking past 分别, 不少于 ..."""
     while text:
-        verb = next((v for v in lex.level_verbs if text.endswith(v)), None)
+        verb = lex.level_verbs.suffix(text)
         if verb is not None:
             return verb
-        word = next((w for w in lex.between_words if text.endswith(w)), None)
+        word = lex.between_words.suffix(text)
         if word is None:
             return None
         text = text[: -len(word)]
@@ -393,10 +446,13 @@ def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[
     """Every quantified commitment of the plan part, in text order."""
     norm = doc.norm or fold(doc.text)
     facts = [f for f in facts or () if f.period == "target"] or list(facts or ())
+    digit = _digit()
     out: list[Commitment] = []
     for sent in doc.sentences:
-        if sent.part != "plan":
+        if sent.part != "plan" or not digit.search(norm, sent.start, sent.end):
             continue
-        path = doc.sections[sent.section].path(doc.sections) if sent.section is not None else []
-        out.extend(_sentence_commitments(doc, norm, sent, facts, path))
+        quantities = list(find_quantities(norm, sent.start, sent.end))
+        # only a figure written in digits can be a commitment (_is_name); the others only end lists
+        if any(q.value_text[:1].isdigit() for q in quantities):
+            out.extend(_sentence_commitments(doc, norm, sent, facts, quantities))
     return out
