@@ -24,6 +24,7 @@ as the scorer and readers expect; ``base_value`` gives the value in base units.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -74,16 +75,20 @@ def _pattern() -> re.Pattern[str]:
     points = "|".join(map(re.escape, u.points))
     times = "|".join(map(re.escape, u.times))
     unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}))"
-    cn_num = "[" + "".join(sorted(_numerals()[0])) + "]+?"
+    numerals = "".join(sorted(_numerals()[0]))
+    cn_num = f"[{numerals}]+?"
     dash = "-—–~～－" + "".join(g["range_words"])
     number = rf"(?:{_ARABIC}|{cn_num})"
-    # an optional low end of a range: 6.5%—7%, 6—6.5%
+    # every match begins with a digit or a numeral: the lookahead lets the engine skip the rest
+    # fast (no change to what matches). An optional low end of a range: 6.5%—7%, 6—6.5%
     return re.compile(
+        rf"(?=[\d{numerals}])"
         rf"(?:(?P<low>{_ARABIC})\s*(?P<lowunit>{unit})?\s*[{dash}]+\s*)?"
         rf"(?P<num>{number})\s*(?P<unit>{unit})"
     )
 
 
+@cache
 def _to_float(text: str) -> float | None:
     text = text.replace(",", "")
     try:
@@ -98,6 +103,13 @@ def _to_float(text: str) -> float | None:
         return None
 
 
+@cache
+def _multipliers() -> tuple[str, ...]:
+    """The unit multipliers (万, 亿 ...), longest first."""
+    return tuple(sorted(units().multipliers, key=len, reverse=True))
+
+
+@cache
 def _classify(unit_text: str) -> tuple[str, str, float]:
     """(normalised unit, unit class, factor to apply to the value)."""
     u = units()
@@ -107,7 +119,7 @@ def _classify(unit_text: str) -> tuple[str, str, float]:
         return u.points[0], "points", 1.0
     if unit_text in u.times:
         return "%", "percent", 100.0
-    for prefix in sorted(u.multipliers, key=len, reverse=True):
+    for prefix in _multipliers():
         base = unit_text[len(prefix):]
         if unit_text.startswith(prefix) and base in u.bases:
             return unit_text, u.bases[base], 1.0
@@ -124,7 +136,7 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     # a lone multiplier is a number only before a unit that has its own multiplier (千亿元 is
     # 1000 亿元); before a bare unit it is the unit's multiplier (万元 per ..., 万亩 of ...)
     if all(c in _numerals()[1] for c in num_text) and unit_class not in ("percent", "points") \
-            and not any(unit_text.startswith(p) for p in units().multipliers):
+            and not unit_text.startswith(_multipliers()):
         return None
     value = _to_float(num_text)
     if value is None:
@@ -144,16 +156,87 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterator[Quantity]:
-    """Every number-with-unit in ``text[start:end]``, offsets into ``text``."""
+    """Every number-with-unit in ``text[start:end]``, offsets into ``text``.
+
+    A long text is scanned once, whole (see :class:`_Scan`); a window of it is then read from that
+    scan, which gives what scanning the window alone would give.
+    """
     end = len(text) if end is None else end
-    for m in _pattern().finditer(text, start, end):
-        # a number glued to a preceding digit or letter is part of something else (5G, 2023年)
-        s = m.start()
-        if s > 0 and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] == "."):
-            continue
-        q = _from_match(m)
+    if len(text) < _SCAN_MIN or end - start > len(text) // 2:
+        for m in _pattern().finditer(text, start, end):
+            q = _quantity(text, m)
+            if q is not None:
+                yield q
+        return
+    scan = _scan(text)
+    window = scan.window(start, end)
+    if window is None:  # a figure runs over an edge of the window: scan the window alone
+        for m in _pattern().finditer(text, start, end):
+            q = _quantity(text, m)
+            if q is not None:
+                yield q
+        return
+    for k in range(*window):
+        q = scan.quantity(k)
         if q is not None:
             yield q
+
+
+def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
+    # a number glued to a preceding digit or letter is part of something else (5G, 2023年)
+    s = m.start()
+    if s > 0 and (text[s - 1].isascii() and text[s - 1].isalnum() or text[s - 1] == "."):
+        return None
+    return _from_match(m)
+
+
+_SCAN_MIN = 4000  # texts shorter than this are scanned window by window
+_UNSET = object()
+
+
+class _Scan:
+    """Every match of the pattern in a whole text, in order, each read into a Quantity when asked.
+
+    Scanning a window ``[start, end)`` alone finds exactly the whole-text matches that lie inside
+    it, provided no whole-text match runs over ``start`` or ``end``: before ``start`` the scan has
+    found nothing that reaches it, and a match inside the window never needs a character after
+    ``end`` (the pattern has no lookahead past its match) — so the first match the engine prefers
+    at a position is the same in both. When a match does run over an edge, :meth:`window` says so.
+    """
+
+    __slots__ = ("text", "matches", "starts", "ends", "quantities")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.matches = list(_pattern().finditer(text))
+        self.starts = [m.start() for m in self.matches]
+        self.ends = [m.end() for m in self.matches]
+        self.quantities: list[object] = [_UNSET] * len(self.matches)
+
+    def window(self, start: int, end: int) -> tuple[int, int] | None:
+        """Indices of the matches inside ``[start, end)``, or None when one runs over an edge."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        if (lo > 0 and self.ends[lo - 1] > start) or (hi > lo and self.ends[hi - 1] > end):
+            return None
+        return lo, hi
+
+    def quantity(self, k: int) -> Quantity | None:
+        q = self.quantities[k]
+        if q is _UNSET:
+            q = self.quantities[k] = _quantity(self.text, self.matches[k])
+        return q  # type: ignore[return-value]
+
+
+_last_scan: list[_Scan] = []  # the text read last (the pipeline reads one document at a time)
+
+
+def _scan(text: str) -> _Scan:
+    if _last_scan and _last_scan[0].text is text:
+        return _last_scan[0]
+    scan = _Scan(text)
+    _last_scan[:] = [scan]
+    return scan
 
 
 def parse_quantity(text: str) -> Quantity | None:
