@@ -24,6 +24,7 @@ several times and finds what the review says of last year's targets (``self_stat
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -163,12 +164,22 @@ def _self_match(text: str, start: int, end: int, patterns: Iterable[tuple[str, r
 
 
 def _clean(facts: pd.DataFrame) -> pd.DataFrame:
-    df = facts.copy()
-    for col in ("value", "value_high"):
-        df[col] = pd.to_numeric(df[col], errors="coerce")
-    for col in ("year", "report_year", "start", "end"):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-    df["qualifier"] = df["qualifier"].astype(object).where(df["qualifier"].notna(), None)
+    """Numbers as numbers; text columns as plain Python objects (row by row access to
+    Arrow-backed strings costs microseconds a cell, and tracking walks the rows). Built as
+    one new frame: setting columns one by one costs more than the conversions."""
+    cols: dict[str, pd.Series] = {}
+    for col in facts.columns:
+        s = facts[col]
+        if col in ("value", "value_high"):
+            s = pd.to_numeric(s, errors="coerce")
+        elif col in ("year", "report_year", "start", "end"):
+            s = pd.to_numeric(s, errors="coerce").astype("Int64")
+        elif col == "qualifier":
+            s = s.astype(object).where(s.notna(), None)
+        elif pd.api.types.is_string_dtype(s.dtype) and s.dtype != object:
+            s = s.astype(object)
+        cols[col] = s
+    df = pd.DataFrame(cols, index=facts.index)
     return df.dropna(subset=["region", "year", "report_year", "value"])
 
 
@@ -234,17 +245,41 @@ def judge(indicator: str, qualifier: str | None, target: float, target_high: flo
 
 
 class _SelfReports:
-    """What each report's review says of last year's targets, found in its text."""
+    """What each report's review says of last year's targets, found in its text.
+
+    The facts are grouped by report once (sorted offsets, searched by bisection): a lookup
+    never scans the whole facts table.
+    """
 
     def __init__(self, facts: pd.DataFrame, texts: dict[str, str] | None) -> None:
         self.texts = texts or {}
         self.facts = facts
         self._report_cache: dict[str, tuple[str, str] | None] = {}
+        self._spans: dict[str, tuple[list[int], list[int]]] | None = None
+        self._target_start: dict[str, int] | None = None
 
     def _review_end(self, report: str) -> int:
-        f = self.facts[(self.facts["report"] == report) & (self.facts["period"] == "target")
-                       & (self.facts["year"] == self.facts["report_year"])]
-        return int(f["start"].min()) if not f.empty else len(self.texts[report])
+        if self._target_start is None:
+            f = self.facts
+            f = f[(f["period"] == "target") & (f["year"] == f["report_year"])]
+            self._target_start = {k: int(v) for k, v in f.groupby("report")["start"].min().items()}
+        return self._target_start.get(report, len(self.texts[report]))
+
+    def _offsets(self, report: str) -> tuple[list[int], list[int]]:
+        """(starts, ends) of the report's facts, each sorted."""
+        if self._spans is None:
+            spans: dict[str, tuple[list[int], list[int]]] = {}
+            f = self.facts
+            rows = zip(f["report"].tolist(), f["start"].tolist(), f["end"].tolist(), strict=True)
+            for rep, start, end in rows:
+                starts, ends = spans.setdefault(rep, ([], []))
+                starts.append(int(start))
+                ends.append(int(end))
+            for starts, ends in spans.values():
+                starts.sort()
+                ends.sort()
+            self._spans = spans
+        return self._spans.get(report, ([], []))
 
     def for_report(self, report: str) -> tuple[str, str] | None:
         if report not in self._report_cache:
@@ -261,11 +296,13 @@ class _SelfReports:
         if text is None:
             return None
         cs, ce = _span(text, start, _CLAUSE_END)
-        others = self.facts[self.facts["report"] == report]
-        after = others[(others["start"] >= end) & (others["start"] < ce)]["start"]
-        before = others[(others["end"] <= start) & (others["end"] > cs)]["end"]
-        ce = int(after.min()) if not after.empty else ce
-        cs = int(before.max()) if not before.empty else cs
+        starts, ends = self._offsets(report)
+        i = bisect_left(starts, end)  # the first figure starting at or after this one's end
+        if i < len(starts) and starts[i] < ce:
+            ce = starts[i]
+        j = bisect_right(ends, start) - 1  # the last figure ending at or before this one's start
+        if j >= 0 and ends[j] > cs:
+            cs = ends[j]
         return _self_match(text, cs, ce, tracking_lexicon().self_indicator)
 
 
@@ -299,7 +336,10 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
     selfrep = _SelfReports(df, texts)
     names = indicators().names
     reports_by_year = df.groupby(["region", "report_year"])["report"].first().to_dict()
-    groups = {k: g for k, g in outcomes.groupby(["region", "indicator", "measure", "year"])}
+    groups: dict[tuple[Any, ...], list[Any]] = {}  # (region, indicator, measure, year) -> outcomes in order
+    for o in outcomes.itertuples(index=False):
+        groups.setdefault((o.region, o.indicator, o.measure, o.year), []).append(o)
+    groups = dict(sorted(groups.items(), key=lambda kv: kv[0]))
     rows: list[dict[str, Any]] = []
 
     def base(r: Any) -> dict[str, Any]:
@@ -325,13 +365,13 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
         cands = groups.get((t.region, t.indicator, t.measure, t.year))
         chosen, value = None, None
         if cands is not None:
-            for c in cands.itertuples(index=False):
+            for c in cands:
                 value = convert(c.value, c.unit, t.unit)
                 if value is not None:
                     chosen = c
                     break
             else:
-                chosen = next(cands.itertuples(index=False))
+                chosen = cands[0]
         if chosen is None:
             row["status"] = "no outcome reported"
         else:
@@ -356,7 +396,7 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
             region_, _, _, yr = key
             if key in have or key[:3] not in targeted or (region_, yr) not in reports_by_year:
                 continue
-            c = next(g.itertuples(index=False))
+            c = g[0]
             row = base(c)
             row.update(status="no target", target_report=reports_by_year[(region_, yr)], outcome=c.value,
                        outcome_unit=c.unit, outcome_evidence=c.evidence, outcome_report=c.report,
