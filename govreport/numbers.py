@@ -182,6 +182,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
             yield q
 
 
+def may_hold_quantity(text: str, start: int = 0, end: int | None = None) -> bool:
+    """False when ``text[start:end]`` has no digit and no numeral, so no quantity (a quick test)."""
+    return _numeral_char().search(text, start, len(text) if end is None else end) is not None
+
+
+@cache
+def _numeral_char() -> re.Pattern[str]:
+    return re.compile(r"[\d" + "".join(sorted(_numerals()[0])) + "]")
+
+
 def _quantity(text: str, m: re.Match[str]) -> Quantity | None:
     # a number glued to a preceding digit or letter is part of something else (5G, 2023年)
     s = m.start()

@@ -26,8 +26,8 @@ The extractor walks each sentence once:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -35,7 +35,7 @@ import ahocorasick
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.model import Document, Fact, Sentence
-from govreport.numbers import Quantity, find_quantities
+from govreport.numbers import Quantity, find_quantities, may_hold_quantity
 
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
@@ -53,6 +53,8 @@ class Mention:
 class _Rules:
     lex: Indicators
     automaton: ahocorasick.Automaton
+    alias_chars: frozenset[str]  # every character of an indicator name
+    postfix: re.Pattern[str]  # any name that follows its figure (lex.postfix)
     connectors: re.Pattern[str]
     growth_pos: tuple[str, ...]
     growth_neg: tuple[str, ...]
@@ -61,6 +63,7 @@ class _Rules:
     q_before: list[tuple[str, str]]
     blockers: tuple[str, ...]
     clause_blockers: tuple[str, ...]
+    clause_blocker: re.Pattern[str]  # any of clause_blockers
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
     subscopes: tuple[str, ...]
@@ -108,13 +111,15 @@ def _rules() -> _Rules:
     cont = _alternation(p["continuations"])
     stops = re.compile("|".join(map(re.escape, p["stops"])))
     return _Rules(
-        lex=lex, automaton=auto, connectors=connectors,
+        lex=lex, automaton=auto, connectors=connectors, alias_chars=frozenset("".join(lex.alias_to_ids)),
+        postfix=_alternation(list(lex.postfix)) if lex.postfix else re.compile(r"(?!)"),
         growth_pos=tuple(sorted(p["growth_verbs"]["positive"], key=len, reverse=True)),
         growth_neg=tuple(sorted(p["growth_verbs"]["negative"], key=len, reverse=True)),
         to_words=tuple(p["to_words"]),
         q_after=dict(p["qualifiers"]["after"]),
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
+        clause_blocker=_alternation(p["clause_blockers"]),
         continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
@@ -150,11 +155,15 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Indicator names in ``norm[start:end]`` (longest, non-overlapping)."""
-    rules = _rules()
     end = len(norm) if end is None else end
+    return _keep(norm, start, _rules().automaton.iter_long(norm, start, end))
+
+
+def _keep(norm: str, start: int, found: Iterable[tuple[int, tuple[str, tuple[str, ...]]]]) -> list[Mention]:
+    """Mentions from the automaton's (last index, (alias, ids)) of a window that begins at ``start``."""
+    ellipses = _rules().lex.ellipses
     out = []
-    ellipses = rules.lex.ellipses
-    for last, (alias, ids) in rules.automaton.iter_long(norm, start, end):
+    for last, (alias, ids) in found:
         s = last - len(alias) + 1
         if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
             continue  # 总产量 names grain output only after 粮食
@@ -162,20 +171,45 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     return out
 
 
+class _DocMentions:
+    """The automaton run once over a whole text; a window is then read from that run.
+
+    The longest-match walk (``iter_long``) is at its root with nothing pending after a character
+    that no name contains, so a window that begins after such a character finds what the whole
+    run finds there, unless a name of the whole run reaches over its end. Other windows are
+    walked alone.
+    """
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        self.found = list(_rules().automaton.iter_long(norm))
+        self.starts = [last - len(alias) + 1 for last, (alias, _) in self.found]
+
+    def window(self, start: int, end: int) -> list[Mention]:
+        norm = self.norm
+        if start > 0 and norm[start - 1] in _rules().alias_chars:
+            return find_mentions(norm, start, end)
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        if hi > lo and self.found[hi - 1][0] >= end:  # a name runs over the end
+            return find_mentions(norm, start, end)
+        return _keep(norm, start, self.found[lo:hi])
+
+
 def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
     """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...)."""
     rules = _rules()
     clause_start = max(sent_start, *(norm.rfind(c, sent_start, m.start) + 1 for c in _CLAUSE_END + "、"))
     clause = norm[clause_start: m.start]
-    if any(b in clause for b in rules.clause_blockers):
+    if rules.clause_blocker.search(clause):
         return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
     before = norm[max(sent_start, m.start - 10): m.start]
-    if any(before.endswith(own) for own in rules.ownscope):
+    if before.endswith(rules.ownscope):
         return False
     core = before
     while core.endswith(rules.scope_verbs):  # 跨境电商实现进出口额: the part's own verb between
         core = core[: -len(next(v for v in rules.scope_verbs if core.endswith(v)))]
-    if any(core.endswith(w) for w in rules.subscopes):
+    if core.endswith(rules.subscopes):
         return True
     if m.alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
             before[-1] not in rules.scope_neutral:
@@ -253,8 +287,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     norm = doc.norm or doc.text
     md = doc.metadata
     facts: list[Fact] = []
+    doc_mentions = _DocMentions(norm)
     for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
-        mentions = find_mentions(norm, sent.start, sent.end)
+        if not may_hold_quantity(norm, sent.start, sent.end):
+            continue  # every fact is a figure
+        mentions = doc_mentions.window(sent.start, sent.end)
         goal_year = md.year + PLAN_SPAN if goal and md.year else None
         found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year) if mentions else []
         found.extend(_postfix_facts(norm, sent, mentions, md.year, goal_year))
@@ -333,7 +370,7 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
     rules = _rules()
     postfix = rules.lex.postfix
     out: list[Fact] = []
-    if not postfix or not any(w in norm[sent.start: sent.end] for w in postfix):
+    if not rules.postfix.search(norm, sent.start, sent.end):
         return out
     taken = {m.start for m in mentions}
     period = "actual" if sent.part == "review" else "target"
