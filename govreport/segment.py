@@ -18,7 +18,6 @@ one already open is a sibling, and 三、 after 2、 continues that list whateve
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from functools import cache
 
 from govreport.lexicon import grammar, phrases
@@ -26,7 +25,10 @@ from govreport.model import Document, Paragraph, Section, Sentence
 from govreport.normalize import fold
 
 _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
-_SENTENCE_END = re.compile(r"[。！？!?]+[”’」』）)]*|\n")
+# a sentence ends at a line break or after its end punctuation (with any closing quotes)
+_BREAK = re.compile(r"[。！？!?\n]")
+_PUNCT_RUN = re.compile(r"[。！？!?]+[”’」』）)]*")
+_LEAD = re.compile(r"[\s\ufeff]*")  # blanks before a sentence (\s is what str.isspace calls blank)
 _LINE = re.compile(r"[^\n]*\n?")
 # blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
 _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
@@ -149,13 +151,14 @@ def _place(stack: list[tuple[str, int, int]], style: str, number: int) -> int:
 
 
 def _close_sections(doc: Document, end_at: int) -> None:
-    secs = doc.sections
-    for i, sec in enumerate(secs):
+    """A section ends where the next section of its depth or shallower begins."""
+    open_: list[Section] = []  # sections not yet closed, shallowest first
+    for sec in doc.sections:
+        while open_ and open_[-1].depth >= sec.depth:
+            open_.pop().end = sec.start
+        open_.append(sec)
+    for sec in open_:
         sec.end = end_at
-        for later in secs[i + 1:]:
-            if later.depth <= sec.depth:
-                sec.end = later.start
-                break
 
 
 def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at: int) -> None:
@@ -193,24 +196,43 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
 
     for sec in doc.sections:
         sec.part = part_of(sec.start)  # type: ignore[assignment]
-    heading_starts = [s.start for s in doc.sections]
-    pos = start_at
-    for m in _SENTENCE_END.finditer(text, start_at, end_at):
-        _add_sentence(doc, pos, m.end(), heading_starts, part_of)
-        pos = m.end()
-    _add_sentence(doc, pos, end_at, heading_starts, part_of)
+    _add_sentences(doc, start_at, end_at, bounds)
 
 
-def _add_sentence(doc: Document, start: int, end: int, heading_starts: list[int], part_of) -> None:  # noqa: ANN001
+def _add_sentences(doc: Document, start_at: int, end_at: int, bounds: tuple[int, int]) -> None:
+    """Split ``[start_at, end_at)`` into sentences, blanks around each left out."""
     text = doc.text
-    while start < end and text[start].isspace() or start < end and text[start] == "\ufeff":
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end <= start:
-        return
-    i = bisect_right(heading_starts, start) - 1
-    doc.sentences.append(Sentence(start, end, part_of(start), i if i >= 0 else None))
+    heading_starts = [s.start for s in doc.sections]
+    sentences = doc.sentences
+    review_start, plan_start = bounds
+    n_heads = len(heading_starts)
+    sec = -1  # index of the section a sentence starts in (the last heading at or before it)
+    start = _LEAD.match(text, start_at, end_at).end()  # type: ignore[union-attr]
+    breaks = _BREAK.finditer(text, start_at, end_at)
+    while True:
+        m = next(breaks, None)
+        if m is None:
+            end = nxt = end_at
+        else:
+            i = m.start()
+            if i < start:
+                continue  # inside the last end punctuation or the blanks after it
+            if text[i] == "\n":
+                end, nxt = i, i + 1
+            else:
+                end = nxt = _PUNCT_RUN.match(text, i, end_at).end()  # type: ignore[union-attr]
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            while sec + 1 < n_heads and heading_starts[sec + 1] <= start:
+                sec += 1
+            part = "front" if start < review_start else ("review" if start < plan_start else "plan")
+            sentences.append(Sentence(start, end, part, sec if sec >= 0 else None))  # type: ignore[arg-type]
+        if m is None:
+            return
+        start = nxt
+        if start < end_at and (text[start].isspace() or text[start] == "\ufeff"):
+            start = _LEAD.match(text, start, end_at).end()  # type: ignore[union-attr]
 
 
 def _first_review_sentence(text: str, start: int, end: int) -> int:
