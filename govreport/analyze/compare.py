@@ -114,9 +114,20 @@ def _series(facts: pd.DataFrame, *, indicator: str, region: str, year: int | Non
 def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, region: str | None = None,
                    period: Literal["actual", "target"] = "actual",
                    measure: str | None = None) -> pd.DataFrame:
-    """:func:`compare` over a :class:`govreport.Corpus` (what ``Corpus.compare`` returns)."""
-    facts = corpus.facts(region=region) if region else corpus.facts()
-    texts = corpus_texts(corpus, facts["report"].unique())
+    """:func:`compare` over a :class:`govreport.Corpus` (what ``Corpus.compare`` returns).
+
+    Only the facts :func:`compare` looks at are read — the indicator's, and for regions side
+    by side only that period and year — and texts only where they are used: to pick headline
+    targets and read self-reported status, never for ranking outcomes.
+    """
+    if region:
+        facts = corpus.facts(region=region, indicator=indicator)
+    elif year is not None and period in ("actual", "target"):
+        facts = corpus.facts(indicator=indicator, period=period, year=year)
+    else:  # compare() raises on these arguments; let it say why
+        facts = corpus.facts(indicator=indicator)
+    needs_text = bool(region) or period == "target"
+    texts = corpus_texts(corpus, facts["report"].unique()) if needs_text else None
     return compare(facts, indicator=indicator, year=year, region=region, period=period, measure=measure,
                    texts=texts)
 
