@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 
 import ahocorasick
@@ -112,6 +113,16 @@ def _automaton(dicts: tuple[Dictionary, ...]) -> ahocorasick.Automaton:
     return auto
 
 
+@cache
+def _owners(dicts: tuple[Dictionary, ...]) -> dict[str, tuple[str, ...]]:
+    """Term -> the names of the dictionaries that list it, in dictionary order."""
+    owners: dict[str, list[str]] = {}
+    for d in dicts:
+        for t in d.terms:
+            owners.setdefault(t, []).append(d.name)
+    return {t: tuple(names) for t, names in owners.items()}
+
+
 def find_terms(text: str, dicts: Sequence[Dictionary] | None = None,
                start: int = 0, end: int | None = None) -> list[tuple[int, int, str, tuple[str, ...]]]:
     """Every term occurrence in ``text[start:end]`` as (start, end, term, index names): longest
@@ -133,9 +144,9 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
     norm = doc.norm or fold(doc.text)
     body_start = doc.body_start
     body_end = doc.body_end if doc.body_end is not None else len(norm)
-    hits = find_terms(norm, dicts, body_start, body_end)
     sentences = [s for s in doc.sentences if body_start <= s.start < body_end]
     starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
 
     chars = {"all": body_end - body_start, "review": 0, "plan": 0}
     n_sent = {"all": len(sentences), "review": 0, "plan": 0}
@@ -144,19 +155,40 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
             chars[s.part] += s.end - s.start
             n_sent[s.part] += 1
 
-    counts: dict[tuple[str, str], Counter[str]] = {(d.name, p): Counter() for d in dicts for p in PARTS}
+    # one pass over the body: each hit's term goes to the list of all hits and to its part's list,
+    # and its sentence to the set of its dictionaries' sentences in that part. Counting a list
+    # keeps its terms in text order, so ties in the top terms break as they always did.
+    part_of = [s.part if s.part in ("review", "plan") else None for s in sentences]
+    terms: dict[str | None, list[str]] = {"all": [], "review": [], "plan": []}
+    seen: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
+    if any(d.terms for d in dicts):
+        in_all = terms["all"]
+        for last, (term, names) in _automaton(dicts).iter_long(norm, body_start, body_end):
+            in_all.append(term)
+            h_start = last - len(term) + 1
+            i = bisect_right(starts, h_start) - 1
+            if i >= 0 and h_start < ends[i]:
+                part = part_of[i]
+                if part is not None:
+                    terms[part].append(term)
+                key = (names, part)
+                if key in seen:
+                    seen[key].add(i)
+                else:
+                    seen[key] = {i}
+
+    owners = _owners(dicts)
+    counts: dict[tuple[str, str], dict[str, int]] = {(d.name, p): {} for d in dicts for p in PARTS}
+    for p in PARTS:
+        for term, n in Counter(terms[p]).items():
+            for name in owners[term]:
+                counts[name, p][term] = n
     mentioned: dict[tuple[str, str], set[int]] = {(d.name, p): set() for d in dicts for p in PARTS}
-    for h_start, _h_end, term, names in hits:
-        i = bisect_right(starts, h_start) - 1
-        sent_i = i if i >= 0 and h_start < sentences[i].end else None
-        parts = ["all"]
-        if sent_i is not None and sentences[sent_i].part in ("review", "plan"):
-            parts.append(sentences[sent_i].part)
+    for (names, part), found in seen.items():
         for name in names:
-            for p in parts:
-                counts[name, p][term] += 1
-                if sent_i is not None:
-                    mentioned[name, p].add(sent_i)
+            mentioned[name, "all"] |= found
+            if part is not None:
+                mentioned[name, part] |= found
 
     out: list[IndexScore] = []
     for d in dicts:
@@ -168,7 +200,8 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
                 index=d.name, part=p, count=total, chars=chars[p],
                 per_10k=round(total * 10000 / chars[p], 3) if chars[p] else 0.0,
                 sentences=n, sentence_share=round(n / n_sent[p], 4) if n_sent[p] else 0.0,
-                top_terms=dict(c.most_common(TOP_TERMS)),
+                # Counter.most_common: by count, ties in first-seen order (a stable sort)
+                top_terms=dict(sorted(c.items(), key=itemgetter(1), reverse=True)[:TOP_TERMS]),
             ))
     return out
 
