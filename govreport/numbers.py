@@ -183,8 +183,19 @@ def find_quantities(text: str, start: int = 0, end: int | None = None) -> Iterat
 
 
 def may_hold_quantity(text: str, start: int = 0, end: int | None = None) -> bool:
-    """False when ``text[start:end]`` has no digit and no numeral, so no quantity (a quick test)."""
-    return _numeral_char().search(text, start, len(text) if end is None else end) is not None
+    """False when neither ``text[start:end]`` nor any part of it holds a quantity (a quick test).
+
+    A long text is looked up in its whole-text scan: with no match in the window and none running
+    into it, scanning the window finds nothing, nor does scanning any part of it (a match the
+    part allows the window allows too). Otherwise: is there a digit or a numeral at all.
+    """
+    end = len(text) if end is None else end
+    if len(text) >= _SCAN_MIN:
+        scan = _scan(text)
+        lo = bisect_left(scan.starts, start)
+        if not (lo > 0 and scan.ends[lo - 1] > start):
+            return lo < len(scan.starts) and scan.starts[lo] < end
+    return _numeral_char().search(text, start, end) is not None
 
 
 @cache
