@@ -144,10 +144,7 @@ def _division(name: str) -> Division | None:
 def most_named_region(text: str, level: str | None = None) -> Division | None:
     """The division named most often in ``text`` (full names and unambiguous short forms),
     among those of ``level`` when it is given."""
-    counts: Counter[str] = Counter()
-    for _, name in _automaton().iter_long(text):
-        if name:
-            counts[name] += 1
+    counts = Counter(name for _, name in _automaton().iter_long(text) if name)
     for name, _ in counts.most_common():
         div = _division(name)
         if div is not None and (level is None or div.level == level):
@@ -170,9 +167,11 @@ def _level_hint(header: str, norm: str) -> str | None:
     return grammar()["suffix_levels"][m.group(2)] if m else None
 
 
-def detect(text: str, body_start: int = 0, review_year_hint: int | None = None) -> Metadata:
-    """Metadata from the header when present, else from the content."""
-    norm = fold(text)
+def detect(text: str, body_start: int = 0, review_year_hint: int | None = None, *,
+           norm: str | None = None) -> Metadata:
+    """Metadata from the header when present, else from the content. ``norm`` is ``fold(text)``
+    when the caller has it already."""
+    norm = fold(text) if norm is None else norm
     opener = min((i for w in phrases()["report_openers"] if (i := norm.find(w, body_start)) >= 0), default=-1)
     header_end = opener + 60 if 0 <= opener < body_start + 3000 else body_start + 1500
     header = norm[max(0, body_start - _HEADER_BEFORE) if body_start < _HEADER_BEFORE * 3 else body_start:

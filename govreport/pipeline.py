@@ -27,7 +27,7 @@ def prepare(doc: Document) -> Document:
     doc.body_end = find_body_end(doc.norm, doc.body_start)
     if doc.body_end <= doc.body_start:
         doc.body_start, doc.body_end = 0, len(doc.text)
-    doc.metadata = metadata_mod.detect(doc.text, doc.body_start)
+    doc.metadata = metadata_mod.detect(doc.text, doc.body_start, norm=doc.norm)
     md = doc.metadata
     segment(doc, review_year=md.review_year)
     return doc
