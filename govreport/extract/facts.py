@@ -26,7 +26,7 @@ The extractor walks each sentence once:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -35,7 +35,7 @@ import ahocorasick
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.model import Document, Fact, Sentence
-from govreport.numbers import Quantity, find_quantities, may_hold_quantity
+from govreport.numbers import Quantity, find_quantities, quantity_test
 
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
@@ -288,8 +288,9 @@ def extract_facts(doc: Document) -> list[Fact]:
     md = doc.metadata
     facts: list[Fact] = []
     doc_mentions = _DocMentions(norm)
+    holds_quantity = quantity_test(norm)
     for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
-        if not may_hold_quantity(norm, sent.start, sent.end):
+        if not holds_quantity(sent.start, sent.end):
             continue  # every fact is a figure
         mentions = doc_mentions.window(sent.start, sent.end)
         goal_year = md.year + PLAN_SPAN if goal and md.year else None
@@ -336,32 +337,42 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
                                    or (rules.plan_period.search(head) and not named_year)):
             skip.add(sec.index)
     para_starts = [p.start for p in doc.paragraphs]
+    n_para = len(para_starts)
+    multi_year, look_back, this_year = rules.multi_year, rules.look_back, rules.this_year
     multi, back, cur_para, cur_sec = False, False, -1, None
+    # parts follow each other (front, review, plan), so ``multi`` matters only while in the
+    # review and ``back`` only once in the plan
     for sent in doc.sentences:
-        if sent.part not in ("review", "plan"):
+        part, start = sent.part, sent.start
+        if part != "review" and part != "plan":
             continue
         if sent.section != cur_sec:
             cur_sec = sent.section
             multi = state.get(cur_sec, False) if cur_sec is not None else False
-        k = bisect_right(para_starts, sent.start) - 1
+        k = cur_para
+        while k + 1 < n_para and para_starts[k + 1] <= start:
+            k += 1
         if k != cur_para:
             cur_para, back = k, False
             if k >= 0 and (cur_sec is None or para_starts[k] > secs[cur_sec].start):
                 opening = norm[para_starts[k]: para_starts[k] + 20]
-                first_multi = rules.multi_year.search(opening)
+                first_multi = multi_year.search(opening)
                 first_single = rules.single_year.search(opening) or rules.opening_year.search(opening)
                 if first_multi and (not first_single or first_multi.start() <= first_single.start()):
                     multi = True
                 elif first_single:
                     multi = False
-        opening = norm[sent.start: sent.start + 8]
-        if sent.part == "plan" and rules.look_back.match(opening):
-            back = True
-        elif rules.this_year in opening:
-            back = False
-        if rules.multi_year.search(opening):
-            multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
-        yield sent, multi and sent.part == "review", back and sent.part == "plan", sent.section in skip
+        if part == "plan":
+            opening = norm[start: start + 8]
+            if look_back.match(opening):
+                back = True
+            elif this_year in opening:
+                back = False
+            yield sent, False, back, sent.section in skip
+        else:
+            if multi_year.search(norm, start, start + 8):
+                multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
+            yield sent, multi, False, sent.section in skip
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,
