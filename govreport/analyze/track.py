@@ -117,11 +117,29 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
 # ---------------------------------------------------------------- text helpers
 
 
+@cache
+def _ends_pattern(ends: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(ends) + "]")
+
+
 def _span(text: str, offset: int, ends: str) -> tuple[int, int]:
-    """The stretch of ``text`` around ``offset`` between two of the ``ends`` characters."""
-    start = max((text.rfind(c, 0, offset) for c in ends), default=-1) + 1
-    stops = [i for i in (text.find(c, offset) for c in ends) if i >= 0]
-    return start, min(stops) if stops else len(text)
+    """The stretch of ``text`` around ``offset`` between two of the ``ends`` characters.
+
+    One pattern for all the ``ends`` (a find per character scans to the end of the text for
+    each one that is absent); backwards in growing windows, as a sentence is short."""
+    pattern = _ends_pattern(ends)
+    m = pattern.search(text, offset)
+    stop = m.start() if m else len(text)
+    hi, width = offset, 256
+    while hi > 0:
+        lo = max(0, hi - width)
+        last = None
+        for last in pattern.finditer(text, lo, hi):  # noqa: B007 - the last one is wanted
+            pass
+        if last is not None:
+            return last.start() + 1, stop
+        hi, width = lo, width * 4
+    return 0, stop
 
 
 def _sentence_span(text: str, offset: int) -> tuple[int, int]:
