@@ -26,8 +26,7 @@ The extractor walks each sentence once:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -53,7 +52,6 @@ class Mention:
 class _Rules:
     lex: Indicators
     automaton: ahocorasick.Automaton
-    alias_chars: frozenset[str]  # every character of an indicator name
     postfix: re.Pattern[str]  # any name that follows its figure (lex.postfix)
     connectors: re.Pattern[str]
     growth_pos: tuple[str, ...]
@@ -111,7 +109,7 @@ def _rules() -> _Rules:
     cont = _alternation(p["continuations"])
     stops = re.compile("|".join(map(re.escape, p["stops"])))
     return _Rules(
-        lex=lex, automaton=auto, connectors=connectors, alias_chars=frozenset("".join(lex.alias_to_ids)),
+        lex=lex, automaton=auto, connectors=connectors,
         postfix=_alternation(list(lex.postfix)) if lex.postfix else re.compile(r"(?!)"),
         growth_pos=tuple(sorted(p["growth_verbs"]["positive"], key=len, reverse=True)),
         growth_neg=tuple(sorted(p["growth_verbs"]["negative"], key=len, reverse=True)),
@@ -155,45 +153,16 @@ def _alternation(words: list[str]) -> re.Pattern[str]:
 
 def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Mention]:
     """Indicator names in ``norm[start:end]`` (longest, non-overlapping)."""
+    rules = _rules()
     end = len(norm) if end is None else end
-    return _keep(norm, start, _rules().automaton.iter_long(norm, start, end))
-
-
-def _keep(norm: str, start: int, found: Iterable[tuple[int, tuple[str, tuple[str, ...]]]]) -> list[Mention]:
-    """Mentions from the automaton's (last index, (alias, ids)) of a window that begins at ``start``."""
-    ellipses = _rules().lex.ellipses
     out = []
-    for last, (alias, ids) in found:
+    ellipses = rules.lex.ellipses
+    for last, (alias, ids) in rules.automaton.iter_long(norm, start, end):
         s = last - len(alias) + 1
         if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
             continue  # 总产量 names grain output only after 粮食
         out.append(Mention(s, last + 1, alias, ids))
     return out
-
-
-class _DocMentions:
-    """The automaton run once over a whole text; a window is then read from that run.
-
-    The longest-match walk (``iter_long``) is at its root with nothing pending after a character
-    that no name contains, so a window that begins after such a character finds what the whole
-    run finds there, unless a name of the whole run reaches over its end. Other windows are
-    walked alone.
-    """
-
-    def __init__(self, norm: str) -> None:
-        self.norm = norm
-        self.found = list(_rules().automaton.iter_long(norm))
-        self.starts = [last - len(alias) + 1 for last, (alias, _) in self.found]
-
-    def window(self, start: int, end: int) -> list[Mention]:
-        norm = self.norm
-        if start > 0 and norm[start - 1] in _rules().alias_chars:
-            return find_mentions(norm, start, end)
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end, lo)
-        if hi > lo and self.found[hi - 1][0] >= end:  # a name runs over the end
-            return find_mentions(norm, start, end)
-        return _keep(norm, start, self.found[lo:hi])
 
 
 def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
@@ -287,12 +256,11 @@ def extract_facts(doc: Document) -> list[Fact]:
     norm = doc.norm or doc.text
     md = doc.metadata
     facts: list[Fact] = []
-    doc_mentions = _DocMentions(norm)
     holds_quantity = quantity_test(norm)
     for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
         if not holds_quantity(sent.start, sent.end):
             continue  # every fact is a figure
-        mentions = doc_mentions.window(sent.start, sent.end)
+        mentions = find_mentions(norm, sent.start, sent.end)
         goal_year = md.year + PLAN_SPAN if goal and md.year else None
         found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year) if mentions else []
         found.extend(_postfix_facts(norm, sent, mentions, md.year, goal_year))
