@@ -11,7 +11,7 @@ import pytest
 
 from govreport.pipeline import parse_file
 from tests.helpers import URUMQI, YINING
-from tests.test_read import _cjk_font
+from tests.test_read import write_pdf
 
 
 def _key(report) -> set[tuple]:  # noqa: ANN001
@@ -32,20 +32,7 @@ def _write_docx(src: Path, dest: Path) -> Path:
 
 
 def _write_pdf(src: Path, dest: Path) -> Path:
-    font = _cjk_font()
-    if font is None:
-        pytest.skip("no CJK TrueType font (apt-get install fonts-wqy-zenhei)")
-    from fpdf import FPDF
-
-    pdf = FPDF()
-    pdf.add_font("cjk", fname=font)
-    pdf.set_font("cjk", size=11)
-    pdf.add_page()
-    for line in _lines(src):
-        if line.strip():
-            pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    pdf.output(str(dest))
-    return dest
+    return write_pdf(_lines(src), dest)
 
 
 def _write_html(src: Path, dest: Path) -> Path:

@@ -103,8 +103,8 @@ def test_docx_real_provincial_reports(path: Path) -> None:
 # --- PDF ------------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def write_pdf(lines: list[str], path: Path) -> Path:
+    """A PDF with a text layer, one paragraph per non-empty line (skips without a CJK font)."""
     font = _cjk_font()
     if font is None:
         pytest.skip("no CJK TrueType font (apt-get install fonts-wqy-zenhei)")
@@ -114,12 +114,16 @@ def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdf.add_font("cjk", fname=font)
     pdf.set_font("cjk", size=11)
     pdf.add_page()
-    for line in _seed_head().splitlines():
+    for line in lines:
         if line.strip():
             pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
-    path = tmp_path_factory.mktemp("pdf") / "seed.pdf"
     pdf.output(str(path))
     return path
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_pdf(_seed_head().splitlines(), tmp_path_factory.mktemp("pdf") / "seed.pdf")
 
 
 @needs_corpus

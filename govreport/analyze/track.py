@@ -32,7 +32,7 @@ from typing import Any
 
 import pandas as pd
 
-from govreport.lexicon import indicators, load_yaml, units
+from govreport.lexicon import indicators, load_lexicon, units
 from govreport.model import Report
 
 STATUSES = ("met", "met (about)", "missed", "no outcome reported", "not comparable", "no target")
@@ -68,10 +68,8 @@ def tracking_lexicon() -> TrackingLexicon:
     """tracking.yaml, validated and compiled once."""
     from govreport.errors import LexiconError
 
-    data = load_yaml("tracking.yaml")
-    allowed = {"lower_is_better", "target_markers", "target_excludes", "self_report", "self_excludes"}
-    if set(data) != allowed:
-        raise LexiconError(f"tracking.yaml: keys must be {sorted(allowed)}, found {sorted(data)}")
+    data = load_lexicon("tracking.yaml", {"lower_is_better", "target_markers", "target_excludes",
+                                          "self_report", "self_excludes"})
     unknown = set(data["lower_is_better"]) - set(indicators().names)
     if unknown:
         raise LexiconError(f"tracking.yaml: lower_is_better names unknown indicator(s) {sorted(unknown)}")

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.lexicon import grammar, indicators, load_yaml, phrases
+from govreport.lexicon import grammar, indicators, load_lexicon, phrases
 from govreport.model import Commitment, Document, Fact, Sentence
 from govreport.normalize import fold
 from govreport.numbers import Quantity, find_quantities
@@ -140,11 +140,7 @@ class _Words:
 @cache
 def lexicon() -> _Lexicon:
     """The commitment word lists (``commitments.yaml``), validated and compiled once."""
-    data = load_yaml("commitments.yaml")
-    unknown, missing = set(data) - _KEYS, _KEYS - set(data)
-    if unknown or missing:
-        raise LexiconError(f"commitments.yaml: unknown key(s) {sorted(unknown)}, "
-                           f"missing key(s) {sorted(missing)}")
+    data = load_lexicon("commitments.yaml", _KEYS)
     for key, words in data.items():
         if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
             raise LexiconError(f"commitments.yaml: {key} must be a list of words")

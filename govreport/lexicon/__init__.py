@@ -41,6 +41,15 @@ def load_yaml(name: str | Path) -> dict[str, Any]:
     return data
 
 
+def load_lexicon(name: str, keys: set[str]) -> dict[str, Any]:
+    """Read a lexicon file of the data folder that must hold exactly ``keys``."""
+    data = load_yaml(name)
+    unknown, missing = set(data) - keys, keys - set(data)
+    if unknown or missing:
+        raise LexiconError(f"{name}: unknown key(s) {sorted(unknown)}, missing key(s) {sorted(missing)}")
+    return data
+
+
 def _check_keys(where: str, data: dict[str, Any], allowed: set[str]) -> None:
     unknown = set(data) - allowed
     if unknown:
@@ -165,11 +174,7 @@ _PHRASE_KEYS = {
 @cache
 def phrases() -> dict[str, Any]:
     """Word lists that steer parsing (qualifiers, verbs, headings ...); see phrases.yaml."""
-    data = load_yaml("phrases.yaml")
-    _check_keys("phrases.yaml", data, _PHRASE_KEYS)
-    missing = _PHRASE_KEYS - set(data)
-    if missing:
-        raise LexiconError(f"phrases.yaml: missing key(s) {sorted(missing)}")
+    data = load_lexicon("phrases.yaml", _PHRASE_KEYS)
     q = data["qualifiers"]
     allowed = {"about", "at_least", "at_most"}
     for side in ("after", "before"):
@@ -202,12 +207,7 @@ def grammar() -> dict[str, Any]:
     >>> grammar()["digits"][2]
     '三'
     """
-    data = load_yaml("grammar.yaml")
-    keys = _GRAMMAR_STR | _GRAMMAR_DICT | _GRAMMAR_LIST
-    _check_keys("grammar.yaml", data, keys)
-    missing = keys - set(data)
-    if missing:
-        raise LexiconError(f"grammar.yaml: missing key(s) {sorted(missing)}")
+    data = load_lexicon("grammar.yaml", _GRAMMAR_STR | _GRAMMAR_DICT | _GRAMMAR_LIST)
     for key, value in data.items():
         kind = str if key in _GRAMMAR_STR else dict if key in _GRAMMAR_DICT else list
         if not isinstance(value, kind) or (kind is list and not all(isinstance(w, str) and w for w in value)):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
-from govreport.lexicon import load_yaml, phrases
+from govreport.lexicon import load_lexicon, phrases
 
 _KEYS = {
     "header_lines", "header_prefixes", "trailer_prefixes", "trailer_regex", "title_words",
@@ -46,11 +46,7 @@ class Clutter:
 @cache
 def clutter() -> Clutter:
     """The clutter lexicon (clutter.yaml), validated once."""
-    data = load_yaml("clutter.yaml")
-    unknown, missing = set(data) - _KEYS, _KEYS - set(data)
-    if unknown or missing:
-        raise LexiconError(f"clutter.yaml: unknown key(s) {sorted(unknown)}, "
-                           f"missing key(s) {sorted(missing)}")
+    data = load_lexicon("clutter.yaml", _KEYS)
     try:
         trailer_re, date_re = re.compile(data["trailer_regex"]), re.compile(data["date_line"])
     except re.error as exc:
