@@ -25,6 +25,7 @@ The extractor walks each sentence once:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from functools import cache
 import ahocorasick
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
+from govreport.metadata import short_name
 from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities, quantity_test
 
@@ -67,6 +69,8 @@ class _Rules:
     subscopes: tuple[str, ...]
     subscope_suffixes: str
     ownscope: tuple[str, ...]
+    area_word: str
+    total_words: tuple[str, ...]
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -121,6 +125,7 @@ def _rules() -> _Rules:
         continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
+        area_word=g["area_word"], total_words=tuple(p["total_words"]),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         look_back=_alternation(p["look_back"]),
@@ -165,7 +170,15 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     return out
 
 
-def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
+def _own_names(region: str | None) -> tuple[str, ...]:
+    """How a report names its own region right before an indicator: 北京市, 北京, 北京地区."""
+    if not region:
+        return ()
+    names = {region, short_name(region)}
+    return tuple(sorted(names | {n + _rules().area_word for n in names}, key=len, reverse=True))
+
+
+def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = ()) -> bool:
     """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...)."""
     rules = _rules()
     clause_start = max(sent_start, *(norm.rfind(c, sent_start, m.start) + 1 for c in _CLAUSE_END + "、"))
@@ -173,7 +186,7 @@ def _is_subscope(norm: str, m: Mention, sent_start: int) -> bool:
     if rules.clause_blocker.search(clause):
         return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
     before = norm[max(sent_start, m.start - 10): m.start]
-    if before.endswith(rules.ownscope):
+    if before.endswith(rules.ownscope) or (own and before.endswith(own) and m.alias not in rules.lex.scoped):
         return False
     core = before
     while core.endswith(rules.scope_verbs):  # 跨境电商实现进出口额: the part's own verb between
@@ -257,12 +270,13 @@ def extract_facts(doc: Document) -> list[Fact]:
     md = doc.metadata
     facts: list[Fact] = []
     holds_quantity = quantity_test(norm)
+    own = _own_names(md.region)
     for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
         if not holds_quantity(sent.start, sent.end):
             continue  # every fact is a figure
         mentions = find_mentions(norm, sent.start, sent.end)
         goal_year = md.year + PLAN_SPAN if goal and md.year else None
-        found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year) if mentions else []
+        found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year, own) if mentions else []
         found.extend(_postfix_facts(norm, sent, mentions, md.year, goal_year))
         if multi_year or goal:
             found = [f for f in found if not _sums_years(norm, sent, f)]
@@ -368,7 +382,8 @@ def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_ye
 
 
 def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,
-                    looks_back: bool = False, goal_year: int | None = None) -> list[Fact]:
+                    looks_back: bool = False, goal_year: int | None = None,
+                    own: tuple[str, ...] = ()) -> list[Fact]:
     rules = _rules()
     lex = rules.lex
     period = "actual" if sent.part == "review" else "target"
@@ -407,7 +422,7 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_y
         for g in group:
             if not g.ids:
                 items.append((None, g))
-            elif _is_subscope(norm, g, sent.start):
+            elif _is_subscope(norm, g, sent.start, own):
                 items.append((None, g))
             else:
                 items.extend((ind, g) for ind in g.ids)
@@ -433,7 +448,11 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     cursor = pos
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
     prev_measure, prev_sign, prev_before_qual = None, 0, None
+    last_end = -1
     for q in find_quantities(norm, pos, zone_end):
+        if q.start == last_end:
+            break  # 跨越3个千亿元台阶: figures glued together count steps, not a value
+        last_end = q.end
         prefix = norm[cursor: q.start]
         rest = rules.connectors.sub("", prefix)
         if rest in rules.from_words:
@@ -479,7 +498,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
     seen: dict[tuple[str, str], Fact] = {}
     back_start = subjects[-n_same][1] if targets is not items else None  # evidence covers all the names
-    for k, (q, measure, sign, qual, end, _) in enumerate(values):
+    for k, (q, measure, sign, qual, end, prefix) in enumerate(values):
         in_run = run_at <= k < run_at + n_same
         start_of = back_start if in_run and back_start is not None else items[0][1].start
         if in_run and dist_at is not None and n_same > len(targets):
@@ -515,10 +534,16 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                 continue
             key = (ind, m_kind)
             if key in seen:
-                # 突破2万亿元、达到23562亿元: the exact figure, not the milestone passed
-                if not (seen[key].qualifier == "at_least" and qual is None and m_kind == "level"):
+                earlier = seen[key]
+                if m_kind == "level" and any(w in prefix for w in rules.total_words) and \
+                        (ind, "growth") not in seen:
+                    # 新增高新技术企业1200家，总量达到1.8万家: the first figure was the increase
+                    i = out.index(earlier)
+                    out[i] = seen[(ind, "growth")] = dataclasses.replace(earlier, measure="growth")
+                elif earlier.qualifier == "at_least" and qual is None and m_kind == "level":
+                    out.remove(earlier)  # 突破2万亿元、达到23562亿元: the exact figure, not the milestone
+                else:
                     continue
-                out.remove(seen[key])
             value = q.value * sign if m_kind == "growth" else q.value
             high = q.value_high * sign if (q.value_high is not None and m_kind == "growth") else q.value_high
             seen[key] = Fact(ind, period, year, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]

@@ -167,7 +167,7 @@ _PHRASE_KEYS = {
     "subscopes_before", "subscope_suffixes", "ownscope", "review_headings", "plan_headings",
     "plan_openers", "speaker_titles", "report_openers", "from_words", "multi_year", "single_year",
     "plan_period", "last_year", "clause_blockers", "figure_scopes",
-    "look_back", "scope_verbs",
+    "look_back", "scope_verbs", "total_words",
 }
 
 
@@ -186,7 +186,7 @@ def phrases() -> dict[str, Any]:
 
 _GRAMMAR_STR = {"ten", "two", "year", "month", "day", "at", "ordinal", "term", "national", "congress",
                 "session", "report_word", "of", "review_word", "comrade", "city_suffix", "this_year",
-                "respectively"}
+                "respectively", "area_word"}
 _GRAMMAR_DICT = {"suffix_levels"}
 _GRAMMAR_LIST = {
     "digits", "zeros", "multiplier_digits", "range_words", "national_markers", "year_parts",
