@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from govreport.errors import LexiconError
+from govreport.extract.facts import plan_period_sections
 from govreport.lexicon import grammar, indicators, load_lexicon, phrases
 from govreport.model import Commitment, Document, Fact, Sentence
 from govreport.normalize import fold
@@ -444,8 +445,9 @@ def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[
     facts = [f for f in facts or () if f.period == "target"] or list(facts or ())
     digit = _digit()
     out: list[Commitment] = []
+    goals = plan_period_sections(doc)  # five-year goals, not this year's tasks
     for sent in doc.sentences:
-        if sent.part != "plan" or not digit.search(norm, sent.start, sent.end):
+        if sent.part != "plan" or sent.section in goals or not digit.search(norm, sent.start, sent.end):
             continue
         quantities = list(find_quantities(norm, sent.start, sent.end))
         # only a figure written in digits can be a commitment (_is_name); the others only end lists

@@ -298,6 +298,18 @@ def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
     return bool(base and named.re is rules.year and int(base.group(1)) < int(named.group(1)) - 1)
 
 
+def plan_period_sections(doc: Document) -> set[int]:
+    """Plan sections (and their subsections) that set goals for a five-year plan period:
+    a heading with a plan-period word and no year (“十五五”时期主要目标)."""
+    rules = _rules()
+    goal: set[int] = set()
+    for sec in doc.sections:
+        if sec.part == "plan" and ((sec.parent is not None and sec.parent in goal) or (
+                rules.plan_period.search(sec.heading) and not rules.year_word.search(sec.heading))):
+            goal.add(sec.index)
+    return goal
+
+
 def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool, bool]]:
     """Review and plan sentences, each with whether it looks back over several years (review),
     whether it reports last year's outcome (plan: the rest of a paragraph after 过去一年，…) and
@@ -306,18 +318,14 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
     rules = _rules()
     secs = doc.sections
     state: dict[int, bool] = {}  # section index -> multi-year
-    skip: set[int] = set()
     for sec in secs:
         head = sec.heading
-        named_year = bool(rules.year_word.search(head))
         parent_multi = state.get(sec.parent, False) if sec.parent is not None else False
-        if rules.single_year.search(head) or named_year:
+        if rules.single_year.search(head) or rules.year_word.search(head):
             state[sec.index] = False
         else:
             state[sec.index] = bool(rules.multi_year.search(head)) or parent_multi
-        if sec.part == "plan" and ((sec.parent is not None and sec.parent in skip)
-                                   or (rules.plan_period.search(head) and not named_year)):
-            skip.add(sec.index)
+    skip = plan_period_sections(doc)
     para_starts = [p.start for p in doc.paragraphs]
     n_para = len(para_starts)
     multi_year, look_back, this_year = rules.multi_year, rules.look_back, rules.this_year

@@ -47,6 +47,9 @@ def read_document(path: str | Path) -> Document:
         raise UnsupportedFormat(p.name, f"unsupported file type {p.suffix!r}",
                                 "govreport reads " + ", ".join(SUPPORTED))
     text, encoding = reader(p)
+    # universal newlines, as Python's text mode reads a file: offsets then agree with any tool
+    # that opens the file as text (a CRLF file's spans would otherwise drift by one per line)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument(p.name, "no text in the file")
     return Document(text=text, name=p.name, path=str(p), format=fmt, encoding=encoding)
