@@ -11,11 +11,18 @@ import typer
 from rich.table import Table
 
 from govreport.cli import app
-from govreport.cli.common import OutputFormat, console, err_console, fail, print_frame
+from govreport.cli.common import (
+    DB_OPTION_FILES,
+    FILES_ARGUMENT,
+    OutputFormat,
+    console,
+    err_console,
+    fail,
+    print_frame,
+)
 from govreport.errors import GovReportError, LexiconError, StoreError
 
 _QUAL = {"about": "左右", "at_least": "以上", "at_most": "以内", "range": "区间"}
-_DB_HELP = "SQLite database file (env GOVREPORT_DB); used when no FILES are given"
 COMMITMENT_COLUMNS = ["report", "region", "report_year", "section", "action", "subject", "value", "unit",
                       "qualifier", "evidence", "start", "end"]
 INDEX_COLUMNS = ["report", "region", "report_year", "index", "label", "part", "count", "chars", "per_10k",
@@ -106,9 +113,8 @@ def _commitment_tables(df: Any) -> None:
 
 @app.command()
 def commitments(
-    files: list[Path] = typer.Argument(None, help="Report files to parse; without them, read --db",
-                                       show_default=False),
-    db: Path = typer.Option(Path("govreport.db"), "--db", envvar="GOVREPORT_DB", help=_DB_HELP),
+    files: list[Path] = FILES_ARGUMENT,
+    db: Path = DB_OPTION_FILES,
     region: str | None = typer.Option(None, help="Region, or its start (伊宁 matches 伊宁市)"),
     year: int | None = typer.Option(None, help="Year the report was delivered"),
     section: str | None = typer.Option(None, help="Only commitments whose heading path contains TEXT"),
@@ -150,9 +156,8 @@ def _plot(df: Any, path: Path, part: str) -> None:
 
 @app.command()
 def indices(
-    files: list[Path] = typer.Argument(None, help="Report files to parse; without them, read --db",
-                                       show_default=False),
-    db: Path = typer.Option(Path("govreport.db"), "--db", envvar="GOVREPORT_DB", help=_DB_HELP),
+    files: list[Path] = FILES_ARGUMENT,
+    db: Path = DB_OPTION_FILES,
     region: str | None = typer.Option(None, help="Region, or its start"),
     year: int | None = typer.Option(None, help="Year the report was delivered"),
     dict_files: list[Path] = typer.Option(None, "--dict", help="Extra dictionary YAML (name, label, terms); "

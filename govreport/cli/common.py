@@ -5,11 +5,19 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, NoReturn
 
+import typer
 from rich.console import Console
 
 console = Console(highlight=False)
+
+# Options shared by the commands that read either report files or the database.
+DB_OPTION_FILES = typer.Option(Path("govreport.db"), "--db", envvar="GOVREPORT_DB",
+                               help="SQLite database file (env GOVREPORT_DB); used when no FILES are given")
+FILES_ARGUMENT = typer.Argument(None, help="Report files to parse; without them, read --db",
+                                show_default=False)
 err_console = Console(stderr=True, highlight=False)
 
 

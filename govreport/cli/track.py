@@ -10,10 +10,16 @@ import typer
 from rich.table import Table
 
 from govreport.cli import app
-from govreport.cli.common import OutputFormat, console, err_console, fail, print_frame
+from govreport.cli.common import (
+    DB_OPTION_FILES,
+    OutputFormat,
+    console,
+    err_console,
+    fail,
+    print_frame,
+)
 from govreport.errors import GovReportError, StoreError
 
-_DB_HELP = "SQLite database file (env GOVREPORT_DB); used when no FILES are given"
 _FILES_HELP = "Report files to parse (instead of --db); two consecutive years of a region to track"
 _STYLE = {"met": "green", "met (about)": "yellow", "missed": "red", "no outcome reported": "dim",
           "not comparable": "dim", "no target": "dim"}
@@ -127,7 +133,7 @@ def track(
     files: list[Path] = typer.Argument(None, help=_FILES_HELP, show_default=False),
     files_opt: list[Path] = typer.Option(None, "--files", help="Same as FILES; repeat for several",
                                          show_default=False),
-    db: Path = typer.Option(Path("govreport.db"), "--db", envvar="GOVREPORT_DB", help=_DB_HELP),
+    db: Path = DB_OPTION_FILES,
     region: str | None = typer.Option(None, help="Region, or part of its name (浙江 matches 浙江省)"),
     indicator: str | None = typer.Option(None, help="Indicator id (gdp, cpi, new_urban_jobs …)"),
     year: int | None = typer.Option(None, help="Year of the targets (outcomes come from the next report)"),
@@ -169,7 +175,7 @@ def compare(
                                        show_default=False),
     files_opt: list[Path] = typer.Option(None, "--files", help="Same as FILES; repeat for several",
                                          show_default=False),
-    db: Path = typer.Option(Path("govreport.db"), "--db", envvar="GOVREPORT_DB", help=_DB_HELP),
+    db: Path = DB_OPTION_FILES,
     indicator: str = typer.Option(..., help="Indicator id (gdp, cpi, new_urban_jobs …)"),
     year: int | None = typer.Option(None, help="Regions side by side in this year, ranked"),
     region: str | None = typer.Option(None, help="This region's years side by side (targets and outcomes)"),
