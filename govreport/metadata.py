@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import ahocorasick
 import cn2an
 
 from govreport.lexicon import grammar, phrases
+from govreport.matcher import Matcher
 from govreport.model import Metadata
 from govreport.normalize import fold
 
@@ -109,20 +109,21 @@ def short_name(name: str) -> str:
 
 
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    auto = ahocorasick.Automaton()
+def _matcher() -> Matcher[str]:
+    """Every division's full name, and its short form where that names one division only
+    (several full names sharing a short form map it to "")."""
+    words: dict[str, str] = {}
     city = grammar()["city_suffix"]
     for name in gazetteer():
-        auto.add_word(name, name)
+        words[name] = name
+    for name in gazetteer():
         short = short_name(name)
         levels = {d.level for d in gazetteer()[name]}
         if short != name and short not in gazetteer() and "county" not in levels and not (
                 name.endswith(city) and all(d.code[4:6] != "00" for d in gazetteer()[name])):
-            # map the short form to the full name; several full names may share it
-            prev = auto.get(short, None)
-            auto.add_word(short, name if prev is None or prev == name else "")
-    auto.make_automaton()
-    return auto
+            prev = words.get(short)
+            words[short] = name if prev is None or prev == name else ""
+    return Matcher(words)
 
 
 def _cn_int(s: str) -> int:
@@ -144,7 +145,7 @@ def _division(name: str) -> Division | None:
 def most_named_region(text: str, level: str | None = None) -> Division | None:
     """The division named most often in ``text`` (full names and unambiguous short forms),
     among those of ``level`` when it is given."""
-    counts = Counter(name for _, name in _automaton().iter_long(text) if name)
+    counts = Counter(name for _, _, name in _matcher().find(text) if name)
     for name, _ in counts.most_common():
         div = _division(name)
         if div is not None and (level is None or div.level == level):

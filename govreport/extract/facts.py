@@ -31,9 +31,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-import ahocorasick
-
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
+from govreport.matcher import Matcher
 from govreport.metadata import short_name
 from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities, quantity_test
@@ -53,7 +52,7 @@ class Mention:
 @dataclass(frozen=True)
 class _Rules:
     lex: Indicators
-    automaton: ahocorasick.Automaton
+    names: Matcher[tuple[str, tuple[str, ...]]]  # alias -> (alias, indicator ids)
     postfix: re.Pattern[str]  # any name that follows its figure (lex.postfix)
     connectors: re.Pattern[str]
     growth_pos: tuple[str, ...]
@@ -99,10 +98,6 @@ class _Rules:
 def _rules() -> _Rules:
     lex = indicators()
     p = phrases()
-    auto = ahocorasick.Automaton()
-    for alias, ids in lex.alias_to_ids.items():
-        auto.add_word(alias, (alias, ids))
-    auto.make_automaton()
     verbs = p["growth_verbs"]
     words = sorted(set(p["connectors"]) | set(verbs["positive"]) | set(verbs["negative"])
                    | set(p["qualifiers"]["before"]) | set(units().trailing), key=lambda w: (-len(w), w))
@@ -113,7 +108,7 @@ def _rules() -> _Rules:
     cont = _alternation(p["continuations"])
     stops = re.compile("|".join(map(re.escape, p["stops"])))
     return _Rules(
-        lex=lex, automaton=auto, connectors=connectors,
+        lex=lex, names=Matcher({a: (a, ids) for a, ids in lex.alias_to_ids.items()}), connectors=connectors,
         postfix=_alternation(list(lex.postfix)) if lex.postfix else re.compile(r"(?!)"),
         growth_pos=tuple(sorted(p["growth_verbs"]["positive"], key=len, reverse=True)),
         growth_neg=tuple(sorted(p["growth_verbs"]["negative"], key=len, reverse=True)),
@@ -162,11 +157,10 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(norm) if end is None else end
     out = []
     ellipses = rules.lex.ellipses
-    for last, (alias, ids) in rules.automaton.iter_long(norm, start, end):
-        s = last - len(alias) + 1
+    for s, e, (alias, ids) in rules.names.find_in_windows(norm, start, end):
         if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
             continue  # 总产量 names grain output only after 粮食
-        out.append(Mention(s, last + 1, alias, ids))
+        out.append(Mention(s, e, alias, ids))
     return out
 
 

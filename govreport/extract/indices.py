@@ -28,10 +28,9 @@ from importlib import resources
 from operator import itemgetter
 from pathlib import Path
 
-import ahocorasick
-
 from govreport.errors import LexiconError
 from govreport.lexicon import load_yaml
+from govreport.matcher import Matcher
 from govreport.model import Document, IndexScore
 from govreport.normalize import fold
 
@@ -101,16 +100,9 @@ def _check_names(dicts: Sequence[Dictionary]) -> None:
 
 
 @cache
-def _automaton(dicts: tuple[Dictionary, ...]) -> ahocorasick.Automaton:
-    owners: dict[str, list[str]] = {}
-    for d in dicts:
-        for t in d.terms:
-            owners.setdefault(t, []).append(d.name)
-    auto = ahocorasick.Automaton()
-    for term, names in owners.items():
-        auto.add_word(term, (term, tuple(names)))
-    auto.make_automaton()
-    return auto
+def _matcher(dicts: tuple[Dictionary, ...]) -> Matcher[tuple[str, tuple[str, ...]]]:
+    """One automaton over every dictionary's terms: term -> (term, names of its dictionaries)."""
+    return Matcher({t: (t, names) for t, names in _owners(dicts).items()})
 
 
 @cache
@@ -131,11 +123,7 @@ def find_terms(text: str, dicts: Sequence[Dictionary] | None = None,
     if not any(d.terms for d in dicts):
         return []
     end = len(text) if end is None else end
-    out = []
-    for last, (term, names) in _automaton(dicts).iter_long(text[start:end]):
-        s = start + last - len(term) + 1
-        out.append((s, s + len(term), term, names))
-    return out
+    return [(s, e, term, names) for s, e, (term, names) in _matcher(dicts).find(text, start, end)]
 
 
 def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = None) -> list[IndexScore]:
@@ -163,9 +151,8 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
     seen: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
     if any(d.terms for d in dicts):
         in_all = terms["all"]
-        for last, (term, names) in _automaton(dicts).iter_long(norm, body_start, body_end):
+        for h_start, _, (term, names) in _matcher(dicts).find(norm, body_start, body_end):
             in_all.append(term)
-            h_start = last - len(term) + 1
             i = bisect_right(starts, h_start) - 1
             if i >= 0 and h_start < ends[i]:
                 part = part_of[i]
