@@ -18,7 +18,9 @@ one already open is a sibling, and 三、 after 2、 continues that list whateve
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
+from itertools import repeat
 
 from govreport.lexicon import grammar, phrases
 from govreport.model import Document, Paragraph, Section, Sentence
@@ -26,10 +28,8 @@ from govreport.normalize import fold
 
 _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1、 2、
 # a sentence ends at a line break or after its end punctuation (with any closing quotes)
-_BREAK = re.compile(r"[。！？!?\n]")
-_PUNCT_RUN = re.compile(r"[。！？!?]+[”’」』）)]*")
-_LEAD = re.compile(r"[\s\ufeff]*")  # blanks before a sentence (\s is what str.isspace calls blank)
-_LINE = re.compile(r"[^\n]*\n?")
+# (blanks before it, \s being what str.isspace calls blank)(the sentence, with its end punctuation)
+_SENTENCE = re.compile(r"[\s\ufeff]*([^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*)?)")
 # blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
 _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
 
@@ -51,6 +51,12 @@ def _markers() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("ar_dun", re.compile(r"\d{1,2}\s*[、．.](?!\d)")),
         ("ar_paren", re.compile(r"[（(]\s*\d{1,2}\s*[）)]")),
     )
+
+
+@cache
+def _heading_starts() -> frozenset[str]:
+    """Characters a numbered heading can begin with, digits aside: 一 … 十 and opening brackets."""
+    return frozenset(_numerals() + "（(")
 
 
 @cache
@@ -115,21 +121,25 @@ def segment(doc: Document, review_year: int | None = None) -> None:
     end_at = doc.body_end if doc.body_end is not None else len(text)
     doc.paragraphs, doc.sections, doc.sentences = [], [], []
     stack: list[tuple[str, int, int]] = []  # (style, number, section index)
-    for m in _LINE.finditer(text, start_at, end_at):
-        line = m.group()
-        if not line:
-            break
-        if line.strip():
-            lead = len(line) - len(line.lstrip(_BLANK))
-            doc.paragraphs.append(Paragraph(m.start() + lead, m.start() + len(line.rstrip(_BLANK))))
-        found = _heading(line, review_year)
+    may_open = _heading_starts()
+    pos = start_at
+    for line in text[start_at:end_at].split("\n"):
+        at, pos = pos, pos + len(line) + 1
+        if not line.strip():
+            continue
+        stripped = line.strip(_BLANK)
+        lead = len(line) - len(line.lstrip(_BLANK))
+        doc.paragraphs.append(Paragraph(at + lead, at + len(line.rstrip(_BLANK))))
+        if not stripped or not (stripped[0] in may_open or stripped[0].isdecimal() or len(stripped) <= 30):
+            continue  # not numbered and too long for a part title
+        found = _heading(stripped, review_year)
         if found is None:
             continue
         style, number, heading = found
         level = _place(stack, style, number)
         parent = stack[level - 1][2] if level > 0 else None
         del stack[level:]
-        h_start = m.start() + line.index(heading[0])
+        h_start = at + line.index(heading[0])
         sec = Section(len(doc.sections), level + 1, heading, h_start, h_start + len(heading), end_at, parent)
         stack.append((style, number, sec.index))
         doc.sections.append(sec)
@@ -200,39 +210,17 @@ def _assign_parts(doc: Document, review_year: int | None, start_at: int, end_at:
 
 
 def _add_sentences(doc: Document, start_at: int, end_at: int, bounds: tuple[int, int]) -> None:
-    """Split ``[start_at, end_at)`` into sentences, blanks around each left out."""
+    """Split ``[start_at, end_at)`` into sentences, blanks around each left out; each sentence's
+    section is the last heading at or before its start, its part the one its start lies in."""
     text = doc.text
-    heading_starts = [s.start for s in doc.sections]
-    sentences = doc.sentences
-    review_start, plan_start = bounds
-    n_heads = len(heading_starts)
-    sec = -1  # index of the section a sentence starts in (the last heading at or before it)
-    start = _LEAD.match(text, start_at, end_at).end()  # type: ignore[union-attr]
-    breaks = _BREAK.finditer(text, start_at, end_at)
-    while True:
-        m = next(breaks, None)
-        if m is None:
-            end = nxt = end_at
-        else:
-            i = m.start()
-            if i < start:
-                continue  # inside the last end punctuation or the blanks after it
-            if text[i] == "\n":
-                end, nxt = i, i + 1
-            else:
-                end = nxt = _PUNCT_RUN.match(text, i, end_at).end()  # type: ignore[union-attr]
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            while sec + 1 < n_heads and heading_starts[sec + 1] <= start:
-                sec += 1
-            part = "front" if start < review_start else ("review" if start < plan_start else "plan")
-            sentences.append(Sentence(start, end, part, sec if sec >= 0 else None))  # type: ignore[arg-type]
-        if m is None:
-            return
-        start = nxt
-        if start < end_at and (text[start].isspace() or text[start] == "\ufeff"):
-            start = _LEAD.match(text, start, end_at).end()  # type: ignore[union-attr]
+    spans = [m.span(1) for m in _SENTENCE.finditer(text, start_at, end_at)]
+    starts = [s for s, e in spans if e > s]
+    ends = [e if not text[e - 1].isspace() else s + len(text[s:e].rstrip()) for s, e in spans if e > s]
+    heads = [sec.start for sec in doc.sections]
+    sections = [i - 1 if i else None for i in map(bisect_right, repeat(heads), starts)]
+    names = ("front", "review", "plan")
+    parts = [names[i] for i in map(bisect_right, repeat(bounds), starts)]
+    doc.sentences.extend(map(Sentence, starts, ends, parts, sections))
 
 
 def _first_review_sentence(text: str, start: int, end: int) -> int:
