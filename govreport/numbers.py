@@ -76,15 +76,15 @@ def _pattern() -> re.Pattern[str]:
     times = "|".join(map(re.escape, u.times))
     unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}))"
     numerals = "".join(sorted(_numerals()[0]))
-    cn_num = f"[{numerals}]+?"
     dash = "-—–~～－" + "".join(g["range_words"])
-    number = rf"(?:{_ARABIC}|{cn_num})"
-    # every match begins with a digit or a numeral: the lookahead lets the engine skip the rest
-    # fast (no change to what matches). An optional low end of a range: 6.5%—7%, 6—6.5%
+    # Every match begins with a digit or a numeral, and the pattern begins with that character
+    # class, so the engine skips to the next such character at C speed. The first number is an
+    # Arabic one (\d, its first character) or a Chinese one ([numerals]+?); only an Arabic first
+    # number can be the low end of a range (6.5%—7%, 6—6.5%), whose high end is then ``second``.
     return re.compile(
-        rf"(?=[\d{numerals}])"
-        rf"(?:(?P<low>{_ARABIC})\s*(?P<lowunit>{unit})?\s*[{dash}]+\s*)?"
-        rf"(?P<num>{number})\s*(?P<unit>{unit})"
+        rf"(?P<first>[\d{numerals}](?:(?<=\d)\d*(?:,\d{{3}})*(?:\.\d+)?|(?<!\d)[{numerals}]*?))"
+        rf"(?:(?<=\d)\s*(?P<lowunit>{unit})?\s*[{dash}]+\s*(?P<second>{_ARABIC}|[{numerals}]+?))?"
+        rf"\s*(?P<unit>{unit})"
     )
 
 
@@ -127,10 +127,12 @@ def _classify(unit_text: str) -> tuple[str, str, float]:
 
 
 def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
-    num_text = m.group("num")
+    ranged = m.group("second") is not None
+    num = "second" if ranged else "first"
+    num_text = m.group(num)
     unit_text = m.group("unit")
     # a Chinese numeral must stand alone: 一般 or 统一 are not numbers
-    if not num_text[0].isdigit() and m.start("num") > 0 and m.string[m.start("num") - 1] in _numerals()[0]:
+    if not num_text[0].isdigit() and m.start(num) > 0 and m.string[m.start(num) - 1] in _numerals()[0]:
         return None
     unit, unit_class, factor = _classify(unit_text)
     # a lone multiplier is a number only before a unit that has its own multiplier (千亿元 is
@@ -141,8 +143,8 @@ def _from_match(m: re.Match[str], offset: int = 0) -> Quantity | None:
     value = _to_float(num_text)
     if value is None:
         return None
-    low = m.group("low")
-    start = m.start("low") if low else m.start("num")
+    low = m.group("first") if ranged else None
+    start = m.start()
     high = None
     if low is not None:
         lv = _to_float(low)
