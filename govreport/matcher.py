@@ -57,18 +57,25 @@ class Matcher(Generic[V]):
         window is scanned alone."""
         if self._auto is None:
             return []
-        last = self._last
-        if last is None or last[0] is not text:
-            found = self._auto.find_matches_as_indexes(text)
-            values = self.values
-            last = self._last = (text, [s for _, s, _ in found], [e for _, _, e in found],
-                                 [values[k] for k, _, _ in found])
-        _, starts, ends, vals = last
+        starts, ends, vals = self.scan(text)
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
         if (lo > 0 and ends[lo - 1] > start) or (hi > lo and ends[hi - 1] > end):
             return self._window(text, start, end)
         return list(zip(starts[lo:hi], ends[lo:hi], vals[lo:hi], strict=True))
+
+    def scan(self, text: str) -> tuple[list[int], list[int], list[V]]:
+        """(starts, ends, values) of every match in the whole of ``text``; the last text scanned
+        is remembered, for callers that read it window by window."""
+        last = self._last
+        if last is None or last[0] is not text:
+            if self._auto is None:
+                return [], [], []
+            found = self._auto.find_matches_as_indexes(text)
+            values = self.values
+            last = self._last = (text, [s for _, s, _ in found], [e for _, _, e in found],
+                                 [values[k] for k, _, _ in found])
+        return last[1], last[2], last[3]
 
     def _window(self, text: str, start: int, end: int) -> list[tuple[int, int, V]]:
         assert self._auto is not None

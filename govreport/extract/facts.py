@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -265,9 +266,14 @@ def extract_facts(doc: Document) -> list[Fact]:
     facts: list[Fact] = []
     holds_quantity = quantity_test(norm)
     own = _own_names(md.region)
-    for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm):
+    rules = _rules()
+    # every fact is a figure with a name: only sentences where a name (before or after its
+    # figure) begins, and that hold a figure, are read
+    hits = rules.names.scan(norm)[0] + [m.start() for m in rules.postfix.finditer(norm)]
+    named = _sentences_at(doc.sentences, hits)
+    for sent, multi_year, looks_back, goal in _sentences_in_scope(doc, norm, named):
         if not holds_quantity(sent.start, sent.end):
-            continue  # every fact is a figure
+            continue
         mentions = find_mentions(norm, sent.start, sent.end)
         goal_year = md.year + PLAN_SPAN if goal and md.year else None
         found = _sentence_facts(norm, sent, mentions, md.year, looks_back, goal_year, own) if mentions else []
@@ -276,6 +282,17 @@ def extract_facts(doc: Document) -> list[Fact]:
             found = [f for f in found if not _sums_years(norm, sent, f)]
         facts.extend(found)
     return facts
+
+
+def _sentences_at(sentences: list[Sentence], offsets: list[int]) -> set[int]:
+    """The starts of the sentences that hold any of ``offsets``."""
+    starts = [s.start for s in sentences]
+    out = set()
+    for at in offsets:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < sentences[i].end:
+            out.add(starts[i])
+    return out
 
 
 def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
@@ -304,10 +321,12 @@ def plan_period_sections(doc: Document) -> set[int]:
     return goal
 
 
-def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bool, bool, bool]]:
-    """Review and plan sentences, each with whether it looks back over several years (review),
-    whether it reports last year's outcome (plan: the rest of a paragraph after 过去一年，…) and
-    whether it sets goals for a five-year plan period (a plan section “十四五”时期主要目标任务).
+def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None,
+                        ) -> Iterator[tuple[Sentence, bool, bool, bool]]:
+    """Review and plan sentences (those starting at an offset in ``wanted``, when given), each
+    with whether it looks back over several years (review), whether it reports last year's
+    outcome (plan: the rest of a paragraph after 过去一年，…) and whether it sets goals for a
+    five-year plan period (a plan section “十四五”时期主要目标任务).
     """
     rules = _rules()
     secs = doc.sections
@@ -322,11 +341,19 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
     skip = plan_period_sections(doc)
     para_starts = [p.start for p in doc.paragraphs]
     n_para = len(para_starts)
-    multi_year, look_back, this_year = rules.multi_year, rules.look_back, rules.this_year
+    multi_year = rules.multi_year
+    # the sentences whose first characters look back over several years (五年来，…), look back
+    # at last year (过去一年，…) or speak of this year (今年…), each found in one pass
+    sentences = doc.sentences
+    starts = [s.start for s in sentences]
+    opens_multi = _opening(multi_year.search, multi_year, norm, starts, 8)
+    opens_back = _opening(rules.look_back.match, rules.look_back, norm, starts, 8)
+    this_year = re.compile(re.escape(rules.this_year))
+    opens_this_year = _opening(this_year.search, this_year, norm, starts, 8)
     multi, back, cur_para, cur_sec = False, False, -1, None
     # parts follow each other (front, review, plan), so ``multi`` matters only while in the
     # review and ``back`` only once in the plan
-    for sent in doc.sentences:
+    for sent in sentences:
         part, start = sent.part, sent.start
         if part != "review" and part != "plan":
             continue
@@ -347,16 +374,31 @@ def _sentences_in_scope(doc: Document, norm: str) -> Iterator[tuple[Sentence, bo
                 elif first_single:
                     multi = False
         if part == "plan":
-            opening = norm[start: start + 8]
-            if look_back.match(opening):
+            if start in opens_back:
                 back = True
-            elif this_year in opening:
+            elif start in opens_this_year:
                 back = False
-            yield sent, False, back, sent.section in skip
+            if wanted is None or start in wanted:
+                yield sent, False, back, sent.section in skip
         else:
-            if multi_year.search(norm, start, start + 8):
+            if start in opens_multi:
                 multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
-            yield sent, multi, False, sent.section in skip
+            if wanted is None or start in wanted:
+                yield sent, multi, False, sent.section in skip
+
+
+def _opening(test: Callable[[str, int, int], object], pattern: re.Pattern[str], norm: str,
+             starts: list[int], width: int) -> set[int]:
+    """The sentence starts ``s`` for which ``test(norm, s, s + width)`` holds, ``test`` being
+    ``pattern.search`` or ``.match``. The pattern's matches over the whole text give the
+    candidates: a match inside a window is found by the whole-text scan too, or one that begins
+    earlier in the window and overlaps it (no match runs over a sentence's start)."""
+    out = set()
+    for m in pattern.finditer(norm):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < starts[i] + width and test(norm, starts[i], starts[i] + width):
+            out.add(starts[i])
+    return out
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,

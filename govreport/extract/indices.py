@@ -25,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 
@@ -143,26 +144,25 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
             chars[s.part] += s.end - s.start
             n_sent[s.part] += 1
 
-    # one pass over the body: each hit's term goes to the list of all hits and to its part's list,
-    # and its sentence to the set of its dictionaries' sentences in that part. Counting a list
-    # keeps its terms in text order, so ties in the top terms break as they always did.
+    # each hit's sentence (by bisection, at C speed): a hit between sentences has none. The
+    # terms of each part are counted from lists in text order, so ties in the top terms break
+    # in first-seen order; a dictionary's sentences in a part are the sentences of its hits.
+    hits = _matcher(dicts).find(norm, body_start, body_end) if any(d.terms for d in dicts) else []
+    h_starts = [h[0] for h in hits]
+    h_terms = [h[2][0] for h in hits]
+    in_sent = [i - 1 if i and h < ends[i - 1] else -1
+               for h, i in zip(h_starts, map(bisect_right, repeat(starts), h_starts), strict=True)]
     part_of = [s.part if s.part in ("review", "plan") else None for s in sentences]
-    terms: dict[str | None, list[str]] = {"all": [], "review": [], "plan": []}
+    hit_part = [part_of[i] if i >= 0 else None for i in in_sent]
+    terms: dict[str | None, list[str]] = {
+        "all": h_terms,
+        "review": [t for t, p in zip(h_terms, hit_part, strict=True) if p == "review"],
+        "plan": [t for t, p in zip(h_terms, hit_part, strict=True) if p == "plan"],
+    }
     seen: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
-    if any(d.terms for d in dicts):
-        in_all = terms["all"]
-        for h_start, _, (term, names) in _matcher(dicts).find(norm, body_start, body_end):
-            in_all.append(term)
-            i = bisect_right(starts, h_start) - 1
-            if i >= 0 and h_start < ends[i]:
-                part = part_of[i]
-                if part is not None:
-                    terms[part].append(term)
-                key = (names, part)
-                if key in seen:
-                    seen[key].add(i)
-                else:
-                    seen[key] = {i}
+    for names, part, i in set(zip([h[2][1] for h in hits], hit_part, in_sent, strict=True)):
+        if i >= 0:
+            seen.setdefault((names, part), set()).add(i)
 
     owners = _owners(dicts)
     counts: dict[tuple[str, str], dict[str, int]] = {(d.name, p): {} for d in dicts for p in PARTS}
