@@ -10,17 +10,23 @@ Offsets are character offsets into the text.
 [(2, 6, 'eco'), (11, 13, 'env'), (13, 15, 'env')]
 >>> m.find("加强生态环境保护，治理环境污染", 9, 13)
 [(11, 13, 'env')]
+
+A text is scanned whole, once, and the last one scanned is remembered, so that a caller can
+ask for many windows of one long text (a sentence at a time) at the cost of one scan.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Mapping
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 import ahocorasick_rs
 
 V = TypeVar("V")
+
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 class Matcher(Generic[V]):
@@ -32,7 +38,7 @@ class Matcher(Generic[V]):
         self.words = [w for w in words if w]
         self.values = [words[w] for w in self.words]
         self._auto = ahocorasick_rs.AhoCorasick(
-            self.words or ["\x00"], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+            self.words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
             implementation=ahocorasick_rs.Implementation.DFA) if self.words else None
         self._last: tuple[str, list[int], list[int], list[V]] | None = None
 
@@ -41,44 +47,37 @@ class Matcher(Generic[V]):
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, V]]:
         """(start, end, value) of every match in ``text[start:end]``, offsets into ``text``."""
-        if self._auto is None:
-            return []
-        end = len(text) if end is None else end
-        if start == 0 and end == len(text):
-            values = self.values
-            return [(s, e, values[k]) for k, s, e in self._auto.find_matches_as_indexes(text)]
-        return self._window(text, start, end)
+        return list(zip(*self.window(text, start, end), strict=True))
 
-    def find_in_windows(self, text: str, start: int, end: int) -> list[tuple[int, int, V]]:
-        """``find(text, start, end)`` for callers that ask for many windows of one long text:
-        the text is scanned once, whole, and each window is read from that scan. The matches in
-        a window are the whole-text matches inside it unless one runs over an edge of the window
-        (the leftmost-longest choice inside then starts from the same place); in that case the
-        window is scanned alone."""
-        if self._auto is None:
-            return []
-        starts, ends, vals = self.scan(text)
+    def window(self, text: str, start: int = 0, end: int | None = None,
+               ) -> tuple[list[int], list[int], list[V]]:
+        """(starts, ends, values) of the matches in ``text[start:end]``, offsets into ``text``.
+
+        They are the whole-text matches inside the window, unless one runs over an edge of the
+        window: then the leftmost-longest choices inside may differ, and the window is scanned
+        alone."""
+        end = len(text) if end is None else end
+        starts, ends, values = self.scan(text)
+        if start <= 0 and end >= len(text):
+            return starts, ends, values
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
         if (lo > 0 and ends[lo - 1] > start) or (hi > lo and ends[hi - 1] > end):
-            return self._window(text, start, end)
-        return list(zip(starts[lo:hi], ends[lo:hi], vals[lo:hi], strict=True))
+            s, e, v = self._scan(text[start:end])
+            return [x + start for x in s], [x + start for x in e], v
+        return starts[lo:hi], ends[lo:hi], values[lo:hi]
 
     def scan(self, text: str) -> tuple[list[int], list[int], list[V]]:
         """(starts, ends, values) of every match in the whole of ``text``; the last text scanned
-        is remembered, for callers that read it window by window."""
+        is remembered."""
         last = self._last
         if last is None or last[0] is not text:
-            if self._auto is None:
-                return [], [], []
-            found = self._auto.find_matches_as_indexes(text)
-            values = self.values
-            last = self._last = (text, [s for _, s, _ in found], [e for _, _, e in found],
-                                 [values[k] for k, _, _ in found])
+            last = self._last = (text, *self._scan(text))
         return last[1], last[2], last[3]
 
-    def _window(self, text: str, start: int, end: int) -> list[tuple[int, int, V]]:
-        assert self._auto is not None
-        values = self.values
-        return [(s + start, e + start, values[k])
-                for k, s, e in self._auto.find_matches_as_indexes(text[start:end])]
+    def _scan(self, text: str) -> tuple[list[int], list[int], list[V]]:
+        if self._auto is None:
+            return [], [], []
+        found = self._auto.find_matches_as_indexes(text)
+        return (list(map(_second, found)), list(map(_third, found)),
+                list(map(self.values.__getitem__, map(_first, found))))

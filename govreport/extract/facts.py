@@ -158,7 +158,7 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     end = len(norm) if end is None else end
     out = []
     ellipses = rules.lex.ellipses
-    for s, e, (alias, ids) in rules.names.find_in_windows(norm, start, end):
+    for s, e, (alias, ids) in rules.names.find(norm, start, end):
         if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
             continue  # 总产量 names grain output only after 粮食
         out.append(Mention(s, e, alias, ids))

@@ -36,6 +36,7 @@ from govreport.model import Document, IndexScore
 from govreport.normalize import fold
 
 PARTS = ("all", "review", "plan")
+_first, _second = itemgetter(0), itemgetter(1)
 TOP_TERMS = 10
 _KEYS = {"name", "label", "terms"}
 
@@ -136,53 +137,50 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
     sentences = [s for s in doc.sentences if body_start <= s.start < body_end]
     starts = [s.start for s in sentences]
     ends = [s.end for s in sentences]
+    part_of = [s.part if s.part in ("review", "plan") else None for s in sentences]
+    chars = {"all": body_end - body_start,
+             "review": sum(e - s for s, e, p in zip(starts, ends, part_of, strict=True) if p == "review"),
+             "plan": sum(e - s for s, e, p in zip(starts, ends, part_of, strict=True) if p == "plan")}
+    per_part = Counter(part_of)
+    n_sent = {"all": len(sentences), "review": per_part["review"], "plan": per_part["plan"]}
 
-    chars = {"all": body_end - body_start, "review": 0, "plan": 0}
-    n_sent = {"all": len(sentences), "review": 0, "plan": 0}
-    for s in sentences:
-        if s.part in chars and s.part != "all":
-            chars[s.part] += s.end - s.start
-            n_sent[s.part] += 1
-
-    # each hit's sentence (by bisection, at C speed): a hit between sentences has none. The
-    # terms of each part are counted from lists in text order, so ties in the top terms break
-    # in first-seen order; a dictionary's sentences in a part are the sentences of its hits.
-    hits = _matcher(dicts).find(norm, body_start, body_end) if any(d.terms for d in dicts) else []
-    h_starts = [h[0] for h in hits]
-    h_terms = [h[2][0] for h in hits]
+    # Each hit's sentence comes from a bisection (at C speed); a hit between sentences has none.
+    # Counting the (part, term) pairs of the hits in text order keeps ties in the top terms in
+    # first-seen order. A theme's sentences in a part are the sentences of its terms' hits.
+    h_starts, _, found = _matcher(dicts).window(norm, body_start, body_end)
     in_sent = [i - 1 if i and h < ends[i - 1] else -1
                for h, i in zip(h_starts, map(bisect_right, repeat(starts), h_starts), strict=True)]
-    part_of = [s.part if s.part in ("review", "plan") else None for s in sentences]
     hit_part = [part_of[i] if i >= 0 else None for i in in_sent]
-    terms: dict[str | None, list[str]] = {
-        "all": h_terms,
-        "review": [t for t, p in zip(h_terms, hit_part, strict=True) if p == "review"],
-        "plan": [t for t, p in zip(h_terms, hit_part, strict=True) if p == "plan"],
-    }
-    seen: dict[tuple[tuple[str, ...], str | None], set[int]] = {}
-    for names, part, i in set(zip([h[2][1] for h in hits], hit_part, in_sent, strict=True)):
+    terms = list(map(_first, found))
+    counted = {"all": Counter(terms)}
+    by_part = Counter(zip(hit_part, terms, strict=True))
+    for p in ("review", "plan"):
+        counted[p] = Counter({t: n for (part, t), n in by_part.items() if part == p})
+    # the distinct sentences of each group of themes (a term listed by two themes is one group)
+    groups: dict[tuple[str, ...], set[int]] = {}
+    for names, i in set(zip(map(_second, found), in_sent, strict=True)):
         if i >= 0:
-            seen.setdefault((names, part), set()).add(i)
+            groups.setdefault(names, set()).add(i)
 
     owners = _owners(dicts)
     counts: dict[tuple[str, str], dict[str, int]] = {(d.name, p): {} for d in dicts for p in PARTS}
     for p in PARTS:
-        for term, n in Counter(terms[p]).items():
+        for term, n in counted[p].items():
             for name in owners[term]:
                 counts[name, p][term] = n
-    mentioned: dict[tuple[str, str], set[int]] = {(d.name, p): set() for d in dicts for p in PARTS}
-    for (names, part), found in seen.items():
+    mentioned: dict[str, set[int]] = {d.name: set() for d in dicts}
+    for names, found_in in groups.items():
         for name in names:
-            mentioned[name, "all"] |= found
-            if part is not None:
-                mentioned[name, part] |= found
+            mentioned[name] |= found_in
 
     out: list[IndexScore] = []
     for d in dicts:
+        sents = Counter(map(part_of.__getitem__, mentioned[d.name]))
+        n_of = {"all": len(mentioned[d.name]), "review": sents["review"], "plan": sents["plan"]}
         for p in PARTS:
             c = counts[d.name, p]
             total = sum(c.values())
-            n = len(mentioned[d.name, p])
+            n = n_of[p]
             out.append(IndexScore(
                 index=d.name, part=p, count=total, chars=chars[p],
                 per_10k=round(total * 10000 / chars[p], 3) if chars[p] else 0.0,
