@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.matcher import Matcher
@@ -40,6 +40,7 @@ from govreport.numbers import Quantity, find_quantities, quantity_test
 
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
+_CLAUSE_MARK = re.compile("[" + _CLAUSE_END + "、]")
 
 
 @dataclass(slots=True)
@@ -173,28 +174,38 @@ def _own_names(region: str | None) -> tuple[str, ...]:
     return tuple(sorted(names | {n + _rules().area_word for n in names}, key=len, reverse=True))
 
 
-def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = ()) -> bool:
-    """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...)."""
+def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = (),
+                 marks: list[int] | None = None) -> bool:
+    """True when the name is about a part (工业投资, 某县地区生产总值, 人均地区生产总值 ...).
+    ``marks``: the offsets of the sentence's clause marks, when the caller has them."""
+    if marks is None:
+        marks = [c.start() for c in _CLAUSE_MARK.finditer(norm, sent_start, m.start)]
+    i = bisect_left(marks, m.start)
+    clause_start = marks[i - 1] + 1 if i else sent_start
+    return _narrowed(norm[clause_start: m.start], norm[max(sent_start, m.start - 10): m.start], m.alias, own)
+
+
+@lru_cache(maxsize=4096)
+def _narrowed(clause: str, before: str, alias: str, own: tuple[str, ...]) -> bool:
+    """_is_subscope given the name's clause up to it and the (at most 10) characters before it."""
     rules = _rules()
-    clause_start = max(sent_start, *(norm.rfind(c, sent_start, m.start) + 1 for c in _CLAUSE_END + "、"))
-    clause = norm[clause_start: m.start]
     if rules.clause_blocker.search(clause):
         return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
-    before = norm[max(sent_start, m.start - 10): m.start]
-    if before.endswith(rules.ownscope) or (own and before.endswith(own) and m.alias not in rules.lex.scoped):
+    if before.endswith(rules.ownscope) or (own and before.endswith(own) and alias not in rules.lex.scoped):
         return False
     core = before
     while core.endswith(rules.scope_verbs):  # 跨境电商实现进出口额: the part's own verb between
         core = core[: -len(next(v for v in rules.scope_verbs if core.endswith(v)))]
     if core.endswith(rules.subscopes):
         return True
-    if m.alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
+    if alias in rules.lex.scoped and before and "\u4e00" <= before[-1] <= "\u9fff" and \
             before[-1] not in rules.scope_neutral:
         return True  # 海洋生产总值, 成都经济总量
     return bool(before) and before[-1] in rules.subscope_suffixes and len(before) >= 2 and \
         "\u4e00" <= before[-2] <= "\u9fff"
 
 
+@lru_cache(maxsize=4096)
 def _growth_sign(prefix: str) -> int:
     """+1 / -1 when ``prefix`` ends in a growth verb (not followed by 到/至), else 0."""
     rules = _rules()
@@ -217,17 +228,32 @@ def _growth_sign(prefix: str) -> int:
 
 def _qualifier(norm: str, q: Quantity, prefix: str) -> tuple[str | None, int]:
     """Qualifier of a figure and the end of its span (after 左右/以上 ...)."""
-    rules = _rules()
     if q.value_high is not None:
         return "range", q.end
-    after = norm[q.end: q.end + 3]
+    qual, n = _qualifier_words(norm[q.end: q.end + 3], prefix)
+    return qual, q.end + n
+
+
+@lru_cache(maxsize=4096)
+def _qualifier_words(after: str, prefix: str) -> tuple[str | None, int]:
+    """The qualifier a figure's next characters or the words before it give, and how many of
+    its next characters it takes."""
+    rules = _rules()
     for word, qual in rules.q_after.items():
         if after.startswith(word):
-            return qual, q.end + len(word)
+            return qual, len(word)
     for word, qual in rules.q_before:
         if word in prefix:
-            return qual, q.end
-    return None, q.end
+            return qual, 0
+    return None, 0
+
+
+@lru_cache(maxsize=4096)
+def _between(prefix: str) -> tuple[str, bool]:
+    """What is left of the words between a name and its figure once connectors are taken out,
+    and whether they hold a blocker (年均, 其中 ...)."""
+    rules = _rules()
+    return rules.connectors.sub("", prefix), any(b in prefix for b in rules.blockers)
 
 
 def _zone_end(norm: str, pos: int, limit: int) -> int:
@@ -438,6 +464,7 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_y
         default_year = goal_year  # a five-year plan's goal: the plan's last year
     out: list[Fact] = []
     subjects: list[tuple[str | None, int]] = []  # (indicator id or None for a non-indicator item, start)
+    marks = [c.start() for c in _CLAUSE_MARK.finditer(norm, sent.start, sent.end)]  # clause marks
     i = 0
     while i < len(mentions):
         group = [mentions[i]]
@@ -466,7 +493,7 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_y
         for g in group:
             if not g.ids:
                 items.append((None, g))
-            elif _is_subscope(norm, g, sent.start, own):
+            elif _is_subscope(norm, g, sent.start, own, marks):
                 items.append((None, g))
             else:
                 items.extend((ind, g) for ind in g.ids)
@@ -498,11 +525,11 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             break  # 跨越3个千亿元台阶: figures glued together count steps, not a value
         last_end = q.end
         prefix = norm[cursor: q.start]
-        rest = rules.connectors.sub("", prefix)
+        rest, blocked = _between(prefix)
         if rest in rules.from_words:
             cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level
             continue
-        if rest or any(b in prefix for b in rules.blockers):
+        if rest or blocked:
             break
         sign = _growth_sign(prefix)
         if sign:
