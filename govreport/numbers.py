@@ -217,6 +217,13 @@ def quantity_test(text: str) -> Callable[[int, int], bool]:
     return test
 
 
+def spans(text: str) -> tuple[list[int], list[int]]:
+    """(starts, ends) of the places in ``text`` that may hold a quantity (its whole-text scan):
+    a window holds a quantity only if one of them lies inside it or runs into it."""
+    scan = _scan(text)
+    return scan.starts, scan.ends
+
+
 @cache
 def _numeral_char() -> re.Pattern[str]:
     return re.compile(r"[\d" + "".join(sorted(_numerals()[0])) + "]")

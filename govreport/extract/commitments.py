@@ -28,16 +28,17 @@ The words are data (``lexicon/data/commitments.yaml``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
+from itertools import repeat
 
 from govreport.errors import LexiconError
 from govreport.extract.facts import plan_period_sections
 from govreport.lexicon import grammar, indicators, load_lexicon, phrases
 from govreport.model import Commitment, Document, Fact, Sentence
 from govreport.normalize import fold
-from govreport.numbers import Quantity, find_quantities
+from govreport.numbers import Quantity, find_quantities, spans
 
 _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
@@ -255,6 +256,17 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
 
 
 def _clean_subject(text: str, lex: _Lexicon) -> str:
+    """``text`` without list heads, lead words, trailing link words and trims (cached: the same
+    short texts recur)."""
+    return _clean_subject_text(text) if lex is lexicon() else _clean_subject_with(text, lex)
+
+
+@lru_cache(maxsize=8192)
+def _clean_subject_text(text: str) -> str:
+    return _clean_subject_with(text, lexicon())
+
+
+def _clean_subject_with(text: str, lex: _Lexicon) -> str:
     masked = text
     for word in lex.not_list_markers:
         masked = masked.replace(word, "\0" * len(word))
@@ -446,11 +458,24 @@ def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[
     digit = _digit()
     out: list[Commitment] = []
     goals = plan_period_sections(doc)  # five-year goals, not this year's tasks
-    for sent in doc.sentences:
-        if sent.part != "plan" or sent.section in goals or not digit.search(norm, sent.start, sent.end):
+    # only sentences that a place of the text's figures lies in or runs into can hold one
+    sentences = doc.sentences
+    heads = [s.start for s in sentences]
+    q_starts, q_ends = spans(norm)
+    hit = set(map(bisect_right, repeat(heads), q_starts))
+    hit.update(map(bisect_right, repeat(heads), [e - 1 for e in q_ends]))
+    # a sentence's figures can only lie inside the facts that overlap it
+    facts.sort(key=lambda f: f.start)
+    f_starts = [f.start for f in facts]
+    longest = max((f.end - f.start for f in facts), default=0)
+    for k in sorted(hit):
+        sent = sentences[k - 1] if k else None
+        if sent is None or sent.part != "plan" or sent.section in goals or \
+                not digit.search(norm, sent.start, sent.end):
             continue
         quantities = list(find_quantities(norm, sent.start, sent.end))
         # only a figure written in digits can be a commitment (_is_name); the others only end lists
         if any(q.value_text[:1].isdigit() for q in quantities):
-            out.extend(_sentence_commitments(doc, norm, sent, facts, quantities))
+            near = facts[bisect_left(f_starts, sent.start - longest): bisect_left(f_starts, sent.end)]
+            out.extend(_sentence_commitments(doc, norm, sent, near, quantities))
     return out
