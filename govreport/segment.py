@@ -30,6 +30,8 @@ _LIST_FAMILY = {"cn_dun", "ar_dun"}  # 三、 may continue a list that began 1�
 # a sentence ends at a line break or after its end punctuation (with any closing quotes)
 # (blanks before it, \s being what str.isspace calls blank)(the sentence, with its end punctuation)
 _SENTENCE = re.compile(r"[\s\ufeff]*([^。！？!?\n]*(?:[。！？!?]+[”’」』）)]*)?)")
+_SENTENCE_END = re.compile(r"[。！？]")
+_CLAUSE_MARK = re.compile(r"[。，；：！,;:]")  # a part title is one short phrase, with none of these
 # blanks around a line: spaces of every width (NBSP and en/em spaces come from Word files and web pages)
 _BLANK = " \t\r\n\u3000\ufeff\xa0\u2002\u2003\u2009\u200b"
 
@@ -80,11 +82,11 @@ def _part_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str],
 
 
 def _number(token: str) -> int:
-    digits = re.sub(r"\D", "", token)
+    digits = "".join(c for c in token if c.isdecimal())
     if digits:
         return int(digits)
     numerals = _numerals()
-    cn = re.sub(rf"[^{numerals}]", "", token)
+    cn = "".join(c for c in token if c in numerals)
     if len(cn) == 1:
         return numerals.index(cn) + 1
     if cn.startswith(numerals[-1]):  # 十一
@@ -104,10 +106,10 @@ def _heading(line: str, review_year: int | None) -> tuple[str, int, str] | None:
             rest = stripped[m.end():]
             if not rest or rest[0] in _not_heading_after():
                 return None
-            cut = re.search(r"[。！？]", stripped)
+            cut = _SENTENCE_END.search(stripped)
             text = stripped if len(stripped) <= 60 or not cut else stripped[: cut.end()]
             return style, _number(m.group()), text
-    if len(stripped) <= 30 and not re.search(r"[。，；：！,;:]", stripped):
+    if len(stripped) <= 30 and not _CLAUSE_MARK.search(stripped):
         review, plan, _, _ = _part_patterns()
         if review.search(stripped) or plan.search(stripped):
             return "title", 0, stripped
