@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import repeat
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.matcher import Matcher
@@ -379,10 +380,8 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     multi, back, cur_para, cur_sec = False, False, -1, None
     # parts follow each other (front, review, plan), so ``multi`` matters only while in the
     # review and ``back`` only once in the plan
-    for sent in sentences:
+    for sent in _turns(sentences, para_starts, wanted, opens_multi | opens_back | opens_this_year):
         part, start = sent.part, sent.start
-        if part != "review" and part != "plan":
-            continue
         if sent.section != cur_sec:
             cur_sec = sent.section
             multi = state.get(cur_sec, False) if cur_sec is not None else False
@@ -411,6 +410,24 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
                 multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
             if wanted is None or start in wanted:
                 yield sent, multi, False, sent.section in skip
+
+
+def _turns(sentences: list[Sentence], para_starts: list[int], wanted: set[int] | None,
+           opening: set[int]) -> list[Sentence]:
+    """The review and plan sentences where the state of :func:`_sentences_in_scope` may turn:
+    the first of a section or a paragraph, one that opens with a word that turns it (in
+    ``opening``), and the ``wanted`` ones (all of them when ``wanted`` is None). Between two
+    of these, the state stays as it is."""
+    body = [s for s in sentences if s.part == "review" or s.part == "plan"]
+    if wanted is None:
+        return body
+    starts = [s.start for s in body]
+    secs = [s.section for s in body]
+    visit = {0} if body else set()
+    visit.update(k for k in range(1, len(body)) if secs[k] != secs[k - 1])
+    visit.update(map(bisect_left, repeat(starts), para_starts))
+    visit.update(map(bisect_left, repeat(starts), wanted | opening))
+    return [body[k] for k in sorted(visit) if k < len(body)]
 
 
 def _opening(test: Callable[[str, int, int], object], pattern: re.Pattern[str], norm: str,
