@@ -80,11 +80,19 @@ def parse(source: str | Path, *, name: str | None = None) -> Report:
     A ``str`` that names an existing file is read as a file; any other string is report text.
     """
     if isinstance(source, Path) or (isinstance(source, str) and len(source) < 1024 and "\n" not in source
-                                    and Path(source).is_file()):
+                                    and _is_file(source)):
         doc = read_document(source)
     else:
         doc = document_from_text(str(source), name or "<text>")
     return process(doc)
+
+
+def _is_file(name: str) -> bool:
+    """Whether ``name`` names an existing file; a text too long to be a file name is not one."""
+    try:
+        return Path(name).is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG; NUL in the string
+        return False
 
 
 def parse_file(path: str | Path) -> Report:

@@ -69,3 +69,12 @@ def test_example_reports_parse():
         assert md.speaker and md.date and md.date.startswith(path.name[:4])
         periods = {f.period for f in report.facts if f.indicator == "gdp"}
         assert periods == {"actual", "target"}, path.name
+
+
+def test_parse_reads_a_long_line_of_text_as_text_not_as_a_file_name():
+    # 300 characters are 900 bytes in UTF-8, too long for a file name: os.stat raises
+    # ENAMETOOLONG, which must not escape parse()
+    line = "各位代表：2023年地区生产总值增长6.0%。" * 12
+    report = govreport.parse(line)
+    assert report.text == line
+    assert [(f.indicator, f.value) for f in report.facts] == [("gdp", 6.0)] * 12
