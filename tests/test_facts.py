@@ -315,6 +315,14 @@ BUGS_CAUGHT = [
           "北京地区进出口总额超3.6万亿元", id="beijing-2025-own-name-area"),
     _case("2026_guizhou.txt", "tourism_revenue", "target", 2026, "growth", 8, "%", "at_least",
           "旅游总花费均增长8%以上", id="guizhou-2026-tourism-spending"),
+    _case("2026_heilongjiang.txt", "tourism_revenue", "actual", 2025, "growth", 16.5, "%", None,
+          "接待游客数量和游客总花费分别增长10.3%、16.5%", id="heilongjiang-2026-tourist-spending"),
+    _case("2026_heilongjiang.txt", "tourists", "actual", 2025, "growth", 10.3, "%", None,
+          "接待游客数量和游客总花费分别增长10.3%", id="heilongjiang-2026-tourist-number"),
+    _case("2026_xizang.txt", "air_quality_rate", "actual", 2025, "level", 99, "%", "at_least",
+          "环境空气质量优良天数比例保持99%以上", id="xizang-2026-environment-air-rate-not-days"),
+    _case("2025_yunnan.docx", "air_quality_rate", "actual", 2024, "level", 99.1, "%", None,
+          "城市空气质量优良天数比率达99.1%", id="yunnan-2025-city-air-rate-is-the-headline"),
 ]
 
 
