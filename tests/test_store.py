@@ -251,8 +251,8 @@ def test_a_crash_mid_write_leaves_nothing_behind(tmp_path, monkeypatch):
         def boom(*args, **kwargs):
             raise RuntimeError("disk on fire")
 
-        # index_report runs after the report, sections, sentences and facts rows are inserted
-        monkeypatch.setattr(search_mod, "index_report", boom)
+        # index_passages runs after the report, sections, sentences and facts rows are inserted
+        monkeypatch.setattr(search_mod, "index_passages", boom)
         report = govreport.parse(YINING)
         with pytest.raises(RuntimeError):
             store_db.write_report(corpus.conn, report, str(YINING), "f" * 64)

@@ -1,22 +1,27 @@
-"""Open the database and write one Report in one transaction.
+"""Open the database and write Reports: one in one transaction, or a batch in one.
 
 The database is one SQLite file in WAL mode (readers never block the writer), with a 30 s
 busy timeout so concurrent ``govreport ingest`` processes wait for each other instead of
 failing, and foreign keys on. Every write takes the write lock up front (``BEGIN IMMEDIATE``)
-and commits once: a crash or kill leaves each report either whole or absent.
+and commits once: a crash or kill leaves each report either whole or absent. Ingest writes
+reports in batches (:func:`write_batch`), a transaction each, for the search index's sake.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from govreport.errors import StoreError
 from govreport.model import Report
-from govreport.store import schema, search
+from govreport.store import rows, schema, search
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
 
@@ -58,6 +63,14 @@ def delete_report(conn: sqlite3.Connection, report_id: int) -> None:
     conn.execute("DELETE FROM reports WHERE id = ?", (report_id,))
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A report just stored: its id, and whether it replaced an older version of its file."""
+
+    id: int
+    replaced: bool = False
+
+
 def write_report(conn: sqlite3.Connection, report: Report, source_path: str | Path,
                  sha256: str) -> int | None:
     """Store ``report`` in one transaction; return its id, or None if this content is already stored.
@@ -66,61 +79,95 @@ def write_report(conn: sqlite3.Connection, report: Report, source_path: str | Pa
     replaced in the same transaction and keeps its slug. The hash check runs under the write
     lock, so two processes ingesting the same file store it once.
     """
-    source = str(source_path)
-    conn.execute("BEGIN IMMEDIATE")
+    written = write_rows(conn, rows.from_report(report), source_path, sha256)
+    return None if written is None else written.id
+
+
+def write_rows(conn: sqlite3.Connection, r: rows.Rows, source_path: str | Path,
+               sha256: str) -> Written | None:
+    """:func:`write_report` of a report already turned into rows (:func:`rows.from_report`)."""
+    return _transaction(conn, lambda: _store(conn, r, str(source_path), sha256))
+
+
+def write_batch(conn: sqlite3.Connection,
+                items: list[tuple[rows.Rows, str | Path, str]]) -> list[Written | None | Exception]:
+    """Store several (rows, source_path, sha256) in one transaction; each one's outcome, in order.
+
+    One transaction for many reports is what makes the search index cheap to build: FTS5
+    turns the tokens of a transaction into one segment at commit, and merges segments as they
+    accumulate, so one report per transaction costs about twice the work per token. A crash
+    still leaves every report whole or absent (a whole batch is). When any report of the batch
+    fails, the batch is rolled back and written again one report per transaction, so that only
+    the bad one fails, with its own exception in its place.
+    """
+    if len(items) > 1:
+        try:
+            return _transaction(conn, lambda: [_store(conn, r, str(source), sha) for r, source, sha in items])
+        except Exception:  # noqa: BLE001 - found again below, report by report
+            pass
+    out: list[Written | None | Exception] = []
+    for r, source, sha in items:
+        try:
+            out.append(write_rows(conn, r, source, sha))
+        except Exception as exc:  # noqa: BLE001 - rolled back; the caller records why
+            out.append(exc)
+    return out
+
+
+def _transaction(conn: sqlite3.Connection, fn: Callable[[], T]) -> T:
+    """``fn()`` under the write lock (``BEGIN IMMEDIATE``), committed, or rolled back if it raises.
+
+    Foreign keys are not checked meanwhile: every row written here refers to the report
+    inserted just before it in the same transaction, and :func:`delete_report` removes a
+    report's rows itself, so the checks (a lookup per row, ~1 ms a report) cannot fail.
+    """
+    conn.execute("PRAGMA foreign_keys = OFF")  # a no-op inside a transaction: set before BEGIN
     try:
-        if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone():
-            conn.execute("ROLLBACK")
-            return None
-        old = conn.execute("SELECT id, slug FROM reports WHERE source_path = ?", (source,)).fetchone()
-        if old is not None:
-            delete_report(conn, old[0])
-            slug = old[1]
-        else:
-            slug = _unique_slug(conn, Path(report.name).stem)
-        report_id = _insert(conn, report, source, sha256, slug)
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    return report_id
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            out = fn()
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    return out
 
 
-def _insert(conn: sqlite3.Connection, report: Report, source: str, sha256: str, slug: str) -> int:
-    doc, md = report.document, report.metadata
-    cur = conn.execute(
-        "INSERT INTO reports (slug, name, source_path, sha256, format, encoding, region, level, year, date, "
-        "speaker, title, region_code, meeting, chars, body_start, body_end, warnings, ingested_at, text) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (slug, doc.name, source, sha256, doc.format, doc.encoding, md.region, md.level, md.year, md.date,
-         md.speaker, md.title, md.region_code, md.meeting, len(doc.text), doc.body_start,
-         doc.body_end if doc.body_end is not None else len(doc.text),
-         json.dumps(doc.warnings, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"),
-         doc.text))
-    rid = cur.lastrowid
+def _store(conn: sqlite3.Connection, r: rows.Rows, source: str, sha256: str) -> Written | None:
+    if conn.execute("SELECT 1 FROM reports WHERE sha256 = ?", (sha256,)).fetchone():
+        return None
+    old = conn.execute("SELECT id, slug FROM reports WHERE source_path = ?", (source,)).fetchone()
+    if old is not None:
+        delete_report(conn, old[0])
+        slug = old[1]
+    else:
+        slug = _unique_slug(conn, r.stem)
+    return Written(_insert(conn, r, source, sha256, slug), replaced=old is not None)
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+
+
+_INSERT_REPORT = _insert_sql("reports", rows.REPORT_COLUMNS)
+_INSERT_CHILDREN = (  # (Rows attribute, SQL), the attribute named after its table
+    ("sections", _insert_sql("sections", rows.SECTION_COLUMNS)),
+    ("sentences", _insert_sql("sentences", rows.SENTENCE_COLUMNS)),
+    ("facts", _insert_sql("facts", rows.FACT_COLUMNS)),
+    ("commitments", _insert_sql("commitments", rows.COMMITMENT_COLUMNS)),
+    ("indices", _insert_sql("indices", rows.INDEX_COLUMNS)),
+)
+
+
+def _insert(conn: sqlite3.Connection, r: rows.Rows, source: str, sha256: str, slug: str) -> int:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    rid = conn.execute(_INSERT_REPORT, (slug, r.name, source, sha256, now, *r.report)).lastrowid
     assert rid is not None
-    conn.executemany(
-        'INSERT INTO sections (report_id, idx, depth, heading, part, parent, start, heading_end, "end") '
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(rid, s.index, s.depth, s.heading, s.part, s.parent, s.start, s.heading_end, s.end)
-         for s in doc.sections])
-    conn.executemany(
-        'INSERT INTO sentences (report_id, idx, part, section, start, "end") VALUES (?, ?, ?, ?, ?, ?)',
-        [(rid, i, s.part, s.section, s.start, s.end) for i, s in enumerate(doc.sentences)])
-    conn.executemany(
-        "INSERT INTO facts (report_id, indicator, period, year, measure, value, value_high, unit, qualifier, "
-        'value_text, unit_text, start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(rid, f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
-          f.value_text, f.unit_text, f.start, f.end) for f in report.facts])
-    conn.executemany(
-        "INSERT INTO commitments (report_id, action, subject, value, unit, qualifier, value_text, section, "
-        'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [(rid, c.action, c.subject, c.value, c.unit, c.qualifier, c.value_text, " / ".join(c.section_path),
-          c.start, c.end) for c in report.commitments])
-    conn.executemany(
-        "INSERT INTO indices (report_id, index_name, part, count, chars, per_10k, sentences, sentence_share, "
-        "top_terms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(rid, i.index, i.part, i.count, i.chars, i.per_10k, i.sentences, i.sentence_share,
-          json.dumps(i.top_terms, ensure_ascii=False)) for i in report.indices])
-    search.index_report(conn, rid, doc.text)
+    for attr, sql in _INSERT_CHILDREN:
+        conn.executemany(sql, [(rid, *t) for t in getattr(r, attr)])
+    search.index_passages(conn, rid, r.passages, r.tokens)
     return rid

@@ -1,9 +1,11 @@
 """Ingest files into the store: walk, hash, skip what is known, parse (in parallel), write.
 
-Parsing runs in worker processes when ``jobs > 1``; each worker returns a Report or a
-one-line reason, and the parent writes each report in its own transaction. One bad file
-never stops the batch and never leaves rows behind: a failure is recorded with its reason
-and the next file goes on.
+Parsing runs in worker processes when ``jobs > 1``; each worker returns the report's rows
+(:class:`~govreport.store.rows.Rows`) or a one-line reason, and the parent writes the reports
+in batches, one transaction each (up to ``BATCH_REPORTS`` reports or ``BATCH_CHARS``
+characters, and at the latest ``BATCH_SECONDS`` after the first came back): see
+:func:`~govreport.store.db.write_batch`. One bad file never stops the others and never leaves
+rows behind: a failure is recorded with its reason and the next file goes on.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from govreport.errors import GovReportError
-from govreport.model import Report
 from govreport.read import SUPPORTED
-from govreport.store import db
+from govreport.store import db, rows
+from govreport.store.rows import Rows
 
 Progress = Callable[[Path, str, int, int], None]  # (file, status, done, total)
+BATCH_REPORTS = 64
+BATCH_CHARS = 10_000_000
+BATCH_SECONDS = 1.0
 
 
 @dataclass
@@ -76,8 +81,9 @@ def reason(exc: BaseException) -> str:
     return " ".join(text.split()) or type(exc).__name__
 
 
-def parse_checked(path: str | Path) -> Report | str:
-    """Parse one file and check it is a work report; a reason string instead of raising.
+def parse_checked(path: str | Path) -> Rows | str:
+    """Parse one file, check it is a work report and turn it into rows; a reason string instead
+    of raising.
 
     Runs in worker processes: exceptions are turned into strings here because custom
     exceptions do not always survive pickling back to the parent.
@@ -93,7 +99,7 @@ def parse_checked(path: str | Path) -> Report | str:
     if replaced:
         report.document.warnings.append(f"{replaced} undecodable characters replaced by U+FFFD "
                                         f"(encoding {report.document.encoding})")
-    return report
+    return rows.from_report(report)
 
 
 def ingest(conn: sqlite3.Connection, paths: Iterable[str | Path], jobs: int = 1,
@@ -132,45 +138,65 @@ def ingest(conn: sqlite3.Connection, paths: Iterable[str | Path], jobs: int = 1,
         known.add(digest)  # the same content twice in one batch is stored once
         todo.append((entry, digest))
 
-    def store(path: Path, digest: str, outcome: Report | str) -> None:
+    batch: list[tuple[Path, str, Rows]] = []
+    batch_chars, batch_start = 0, 0.0
+
+    def flush() -> None:
+        nonlocal batch, batch_chars
+        items, batch, batch_chars = batch, [], 0
+        if not items:
+            return
+        outcomes = db.write_batch(conn, [(r, path.resolve(), digest) for path, digest, r in items])
+        for (path, _digest, r), written in zip(items, outcomes, strict=True):
+            if isinstance(written, Exception):
+                result.failed.append((path, f"cannot write to the database: {reason(written)}"))
+                tick(path, "failed")
+            elif written is None:  # another process stored it meanwhile
+                result.skipped.append(path)
+                tick(path, "skipped")
+            else:
+                result.ingested.append(path)
+                if written.replaced:
+                    result.replaced.append(path)
+                result.warnings.extend((path, w) for w in r.warnings)
+                tick(path, "ingested")
+
+    def store(path: Path, digest: str, outcome: Rows | str) -> None:
+        nonlocal batch_chars, batch_start
         if isinstance(outcome, str):
             result.failed.append((path, outcome))
             tick(path, "failed")
             return
-        source = path.resolve()
-        try:
-            replaced = conn.execute("SELECT 1 FROM reports WHERE source_path = ?", (str(source),)).fetchone()
-            rid = db.write_report(conn, outcome, source, digest)
-        except Exception as exc:  # noqa: BLE001 - the transaction was rolled back
-            result.failed.append((path, f"cannot write to the database: {reason(exc)}"))
-            tick(path, "failed")
-            return
-        if rid is None:  # another process stored it meanwhile
-            result.skipped.append(path)
-            tick(path, "skipped")
-            return
-        result.ingested.append(path)
-        if replaced:
-            result.replaced.append(path)
-        result.warnings.extend((path, w) for w in outcome.document.warnings)
-        tick(path, "ingested")
+        if not batch:
+            batch_start = time.perf_counter()
+        batch.append((path, digest, outcome))
+        batch_chars += outcome.chars
+        if (len(batch) >= BATCH_REPORTS or batch_chars >= BATCH_CHARS
+                or time.perf_counter() - batch_start >= BATCH_SECONDS):
+            flush()
+
+    def idle() -> None:  # no parsed file came back for a while: write what is there
+        if batch and time.perf_counter() - batch_start >= BATCH_SECONDS:
+            flush()
 
     if jobs <= 1 or len(todo) <= 1:
         for path, digest in todo:
             store(path, digest, parse_checked(path))
     else:
-        _parallel(todo, jobs, store)
+        _parallel(todo, jobs, store, idle)
+    flush()
     result.seconds = time.perf_counter() - t0
     return result
 
 
-def _parallel(todo: list[tuple[Path, str]], jobs: int,
-              store: Callable[[Path, str, Report | str], None]) -> None:
+def _parallel(todo: list[tuple[Path, str]], jobs: int, store: Callable[[Path, str, Rows | str], None],
+              idle: Callable[[], None]) -> None:
     """Parse in worker processes; files whose worker died are retried one per fresh process.
 
-    At most ``2 × jobs`` files are in flight and each parsed Report is dropped once stored, so
-    memory stays flat however many files there are. When a worker dies, the files in flight
-    are set aside for the retry and the rest go on in a fresh pool.
+    At most ``2 × jobs`` files are in flight and each parsed report is dropped once stored
+    (a batch of them at most is held), so memory stays flat however many files there are.
+    When a worker dies, the files in flight are set aside for the retry and the rest go on in
+    a fresh pool. ``idle()`` is called when no file came back for ``BATCH_SECONDS``.
     """
     retry: list[tuple[Path, str]] = []
     pending = iter(todo)
@@ -178,7 +204,7 @@ def _parallel(todo: list[tuple[Path, str]], jobs: int,
     while more:
         more = False
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures: dict[Future[Report | str], tuple[Path, str]] = {}
+            futures: dict[Future[Rows | str], tuple[Path, str]] = {}
             broken = False
             while True:
                 if not broken:
@@ -191,7 +217,9 @@ def _parallel(todo: list[tuple[Path, str]], jobs: int,
                             break
                 if not futures:
                     break
-                finished, _ = wait(futures, return_when=FIRST_COMPLETED)
+                finished, _ = wait(futures, timeout=BATCH_SECONDS, return_when=FIRST_COMPLETED)
+                if not finished:
+                    idle()
                 for fut in finished:
                     path, digest = futures.pop(fut)
                     try:
@@ -200,7 +228,7 @@ def _parallel(todo: list[tuple[Path, str]], jobs: int,
                         retry.append((path, digest))
                         broken = more = True
                         continue
-                    except Exception as exc:  # noqa: BLE001 - e.g. a Report that failed to unpickle
+                    except Exception as exc:  # noqa: BLE001 - e.g. rows that failed to unpickle
                         outcome = reason(exc)
                     store(path, digest, outcome)
     for path, digest in retry:

@@ -75,17 +75,28 @@ def passages(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def index_report(conn: sqlite3.Connection, report_id: int, text: str) -> int:
-    """Add the passages of a stored report to the index; returns how many."""
+def passage_tokens(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The passages of ``text`` and each one's tokens, as :func:`index_passages` takes them."""
     spans = passages(text)
     folded = _fold(text)
+    return spans, [_tokens(folded[s:e]) for s, e in spans]
+
+
+def index_passages(conn: sqlite3.Connection, report_id: int, spans: list[tuple[int, int]],
+                   tokens: list[str]) -> int:
+    """Add a stored report's passages (from :func:`passage_tokens`) to the index; returns how many."""
     # ids chosen here (the caller holds the write lock) so both inserts can be batched
     first = conn.execute("SELECT coalesce(max(id), 0) + 1 FROM passages").fetchone()[0]
     conn.executemany('INSERT INTO passages (id, report_id, start, "end") VALUES (?, ?, ?, ?)',
                      [(first + i, report_id, s, e) for i, (s, e) in enumerate(spans)])
     conn.executemany("INSERT INTO passages_fts (rowid, text) VALUES (?, ?)",
-                     [(first + i, _tokens(folded[s:e])) for i, (s, e) in enumerate(spans)])
+                     [(first + i, t) for i, t in enumerate(tokens)])
     return len(spans)
+
+
+def index_report(conn: sqlite3.Connection, report_id: int, text: str) -> int:
+    """Add the passages of a stored report to the index; returns how many."""
+    return index_passages(conn, report_id, *passage_tokens(text))
 
 
 def unindex_report(conn: sqlite3.Connection, report_id: int) -> None:
