@@ -323,6 +323,10 @@ BUGS_CAUGHT = [
           "环境空气质量优良天数比例保持99%以上", id="xizang-2026-environment-air-rate-not-days"),
     _case("2025_yunnan.docx", "air_quality_rate", "actual", 2024, "level", 99.1, "%", None,
           "城市空气质量优良天数比率达99.1%", id="yunnan-2025-city-air-rate-is-the-headline"),
+    _case("2025_yunnan.docx", "high_tech_firms", "actual", 2024, "growth", 600, "户", None,
+          "高新技术企业净增600户", id="yunnan-2025-net-increase"),
+    _case("2025_yunnan.docx", "tech_transactions", "actual", 2024, "growth", 25.2, "%", None,
+          "成交额分别增长21.4%、25.2%", id="yunnan-2025-contract-turnover-ellipsis"),
 ]
 
 
