@@ -327,6 +327,10 @@ BUGS_CAUGHT = [
           "高新技术企业净增600户", id="yunnan-2025-net-increase"),
     _case("2025_yunnan.docx", "tech_transactions", "actual", 2024, "growth", 25.2, "%", None,
           "成交额分别增长21.4%、25.2%", id="yunnan-2025-contract-turnover-ellipsis"),
+    _case("2026_jiangsu.txt", "rural_income", "actual", 2025, "growth", 5.3, "%", None,
+          "分别达6.9万元、3.4万元，增长4.2%、5.3%", id="jiangsu-2026-second-list-of-figures"),
+    _case("2026_xinjiang.txt", "tourists", "actual", 2025, "growth", 8, "%", None,
+          "接待游客3.23亿人次、游客花费3700亿元，分别增长8%", id="xinjiang-2026-fenbie-after-figure-list"),
 ]
 
 

@@ -580,12 +580,16 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     run_at = dist_at if dist_at is not None else 0
     n_same = _leading_run(values[run_at:])
     targets = items
-    # 科技型中小企业、高新技术企业分别…
-    listed_after_other = norm[items[0][1].start - 1] in rules.name_joiners
+    # 科技型中小企业、高新技术企业分别…: another (non-indicator) name listed before this one;
+    # not 接待游客3.23亿人次、游客花费3700亿元，分别增长8%、8.4%, where a figure ends the item before
+    listed_after_other = norm[items[0][1].start - 1] in rules.name_joiners and \
+        not _figure_ends_at(norm, items[0][1].start - 1)
     if dist_at is not None and n_same > len(items) and len(subjects) >= n_same and not listed_after_other:
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
     seen: dict[tuple[str, str], Fact] = {}
     back_start = subjects[-n_same][1] if targets is not items else None  # evidence covers all the names
+    # the other lists of figures: 分别达6.9万元、3.4万元，增长4.2%、5.3% (one figure per name, in order)
+    runs = _runs(values, 0, run_at) | _runs(values, run_at + n_same, len(values))
     for k, (q, measure, sign, qual, end, prefix) in enumerate(values):
         in_run = run_at <= k < run_at + n_same
         start_of = back_start if in_run and back_start is not None else items[0][1].start
@@ -598,6 +602,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             owners = [targets[k - run_at]] if n_same == len(targets) else (targets if n_same == 1 else [])
         elif in_run:
             owners = targets
+        elif len(items) > 1 and runs.get(k, (0, 0))[1] == len(items):
+            owners = [items[k - runs[k][0]]]
         elif len(items) > 1:
             owners = items if n_same == 1 else []
         else:
@@ -638,6 +644,28 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                              high, q.value_text, q.unit_text)
             out.append(seen[key])
     return out
+
+
+def _runs(values: list[tuple[Quantity, str, int, str | None, int, str]], lo: int, hi: int,
+          ) -> dict[int, tuple[int, int]]:
+    """The lists of figures in ``values[lo:hi]``, one after another: figure index -> (the list's
+    first index, its length)."""
+    out: dict[int, tuple[int, int]] = {}
+    k = lo
+    while k < hi:
+        n = min(_leading_run(values[k:hi]), hi - k)
+        for j in range(k, k + n):
+            out[j] = (k, n)
+        k += n
+    return out
+
+
+def _figure_ends_at(norm: str, at: int) -> bool:
+    """True when a figure (with any qualifier after it) ends right at ``at``."""
+    for q in find_quantities(norm, max(0, at - 20), at):
+        if q.end == at or (q.end < at and _qualifier_words(norm[q.end: at], "")[1] == at - q.end):
+            return True
+    return False
 
 
 def _leading_run(values: list[tuple[Quantity, str, int, str | None, int, str]]) -> int:
