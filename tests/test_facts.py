@@ -331,6 +331,10 @@ BUGS_CAUGHT = [
           "分别达6.9万元、3.4万元，增长4.2%、5.3%", id="jiangsu-2026-second-list-of-figures"),
     _case("2026_xinjiang.txt", "tourists", "actual", 2025, "growth", 8, "%", None,
           "接待游客3.23亿人次、游客花费3700亿元，分别增长8%", id="xinjiang-2026-fenbie-after-figure-list"),
+    _case("2026_jiangsu.txt", "gdp", "actual", 2025, "level", 14.2, "万亿元", None,
+          "连续迈上4个万亿元台阶、达14.2万亿元", id="jiangsu-2026-figure-after-steps"),
+    _case("2026_jilin.txt", "gdp", "actual", 2025, "level", 1.5, "万亿元", None,
+          "跨越3个千亿元台阶，达到1.5万亿元", id="jilin-2026-figure-after-steps"),
 ]
 
 

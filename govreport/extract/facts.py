@@ -73,6 +73,7 @@ class _Rules:
     ownscope: tuple[str, ...]
     area_word: str
     total_words: tuple[str, ...]
+    steps: tuple[str, ...]  # 台阶: 4个万亿元台阶 counts steps
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -123,7 +124,7 @@ def _rules() -> _Rules:
         continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
-        area_word=g["area_word"], total_words=tuple(p["total_words"]),
+        area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         look_back=_alternation(p["look_back"]),
@@ -537,12 +538,20 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
     prev_measure, prev_sign, prev_before_qual = None, 0, None
     last_end = -1
-    for q in find_quantities(norm, pos, zone_end):
+    quantities = list(find_quantities(norm, pos, zone_end))
+    skip_to = -1
+    for k, q in enumerate(quantities):
+        if q.start < skip_to:
+            continue
         if q.start == last_end:
             break  # 跨越3个千亿元台阶: figures glued together count steps, not a value
         last_end = q.end
         prefix = norm[cursor: q.start]
         rest, blocked = _between(prefix)
+        step = _steps_end(norm, q, quantities[k + 1] if k + 1 < len(quantities) else None)
+        if step and not rest and not blocked:
+            cursor = skip_to = step  # 连续迈上4个万亿元台阶、达14.2万亿元: the steps are passed, not a value
+            continue
         if rest in rules.from_words:
             cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level
             continue
@@ -644,6 +653,14 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                              high, q.value_text, q.unit_text)
             out.append(seen[key])
     return out
+
+
+def _steps_end(norm: str, q: Quantity, nxt: Quantity | None) -> int:
+    """The end of a count of steps that ``q`` opens (4个 in 迈上4个万亿元台阶), else 0."""
+    if q.unit_class != "count" or nxt is None or nxt.start != q.end:
+        return 0
+    word = next((w for w in _rules().steps if norm.startswith(w, nxt.end)), None)
+    return nxt.end + len(word) if word else 0
 
 
 def _runs(values: list[tuple[Quantity, str, int, str | None, int, str]], lo: int, hi: int,
