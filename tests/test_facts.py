@@ -279,6 +279,9 @@ NOT_FACTS = [
             id="guizhou-2025-city-average"),
     _absent("2025_hunan.docx", "gdp", "growth", 0.4, "个百分点", "高于全省经济增速0.4个百分点: a comparison",
             id="hunan-2025-faster-than-gdp"),
+    _absent("2026_heilongjiang.txt", "grain_output", "level", 1000, "万吨",
+            "千万吨粮食增产计划: the name of a programme to raise output, not the output",
+            id="heilongjiang-2026-grain-increase-programme"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
