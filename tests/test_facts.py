@@ -338,6 +338,10 @@ BUGS_CAUGHT = [
           "连续迈上4个万亿元台阶、达14.2万亿元", id="jiangsu-2026-figure-after-steps"),
     _case("2026_jilin.txt", "gdp", "actual", 2025, "level", 1.5, "万亿元", None,
           "跨越3个千亿元台阶，达到1.5万亿元", id="jilin-2026-figure-after-steps"),
+    _case("2026_xizang.txt", "rural_income", "actual", 2021, "level", 16935, "元", None,
+          "从2021年的46503元和16935元", id="xizang-2026-dated-start-of-change"),
+    _case("2026_hebei.txt", "gdp", "actual", 2020, "level", 3.68, "万亿元", None,
+          "全省生产总值从2020年的3.68万亿元", id="hebei-2026-dated-start-of-change"),
 ]
 
 

@@ -74,6 +74,7 @@ class _Rules:
     area_word: str
     total_words: tuple[str, ...]
     steps: tuple[str, ...]  # 台阶: 4个万亿元台阶 counts steps
+    dated_start: re.Pattern[str]  # 从2021年: a change's start that names its year
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -125,6 +126,7 @@ def _rules() -> _Rules:
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
+        dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         look_back=_alternation(p["look_back"]),
@@ -540,6 +542,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     last_end = -1
     quantities = list(find_quantities(norm, pos, zone_end))
     skip_to = -1
+    dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
     for k, q in enumerate(quantities):
         if q.start < skip_to:
             continue
@@ -553,10 +556,15 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             cursor = skip_to = step  # 连续迈上4个万亿元台阶、达14.2万亿元: the steps are passed, not a value
             continue
         if rest in rules.from_words:
-            cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level
-            continue
-        if rest or blocked:
+            cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level ...
+            since = rules.dated_start.search(prefix)
+            if since is None or blocked or period != "actual" or year is None or int(since.group(1)) >= year:
+                continue
+            dated[len(values)] = int(since.group(1))  # ... but 从2021年的46503元 is 2021's level
+        elif rest or blocked:
             break
+        elif values and len(values) - 1 in dated and prefix.strip() in rules.figure_joiners:
+            dated[len(values)] = dated[len(values) - 1]  # 从2021年的46503元和16935元
         sign = _growth_sign(prefix)
         if sign:
             measure = "growth"
@@ -595,7 +603,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         not _figure_ends_at(norm, items[0][1].start - 1)
     if dist_at is not None and n_same > len(items) and len(subjects) >= n_same and not listed_after_other:
         targets = [(ind, None) for ind, _ in subjects[-n_same:]]  # type: ignore[misc]
-    seen: dict[tuple[str, str], Fact] = {}
+    seen: dict[tuple[str, str, int | None], Fact] = {}
     back_start = subjects[-n_same][1] if targets is not items else None  # evidence covers all the names
     # the other lists of figures: 分别达6.9万元、3.4万元，增长4.2%、5.3% (one figure per name, in order)
     runs = _runs(values, 0, run_at) | _runs(values, run_at + n_same, len(values))
@@ -635,21 +643,22 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                 continue
             if q.unit_class == "points" and m_kind == "level":
                 continue
-            key = (ind, m_kind)
+            y = dated.get(k, year)
+            key = (ind, m_kind, y)
             if key in seen:
                 earlier = seen[key]
                 if m_kind == "level" and any(w in prefix for w in rules.total_words) and \
-                        (ind, "growth") not in seen:
+                        (ind, "growth", y) not in seen:
                     # 新增高新技术企业1200家，总量达到1.8万家: the first figure was the increase
                     i = out.index(earlier)
-                    out[i] = seen[(ind, "growth")] = dataclasses.replace(earlier, measure="growth")
+                    out[i] = seen[(ind, "growth", y)] = dataclasses.replace(earlier, measure="growth")
                 elif earlier.qualifier == "at_least" and qual is None and m_kind == "level":
                     out.remove(earlier)  # 突破2万亿元、达到23562亿元: the exact figure, not the milestone
                 else:
                     continue
             value = q.value * sign if m_kind == "growth" else q.value
             high = q.value_high * sign if (q.value_high is not None and m_kind == "growth") else q.value_high
-            seen[key] = Fact(ind, period, year, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
+            seen[key] = Fact(ind, period, y, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
                              high, q.value_text, q.unit_text)
             out.append(seen[key])
     return out
