@@ -282,6 +282,12 @@ NOT_FACTS = [
     _absent("2026_heilongjiang.txt", "grain_output", "level", 1000, "万吨",
             "千万吨粮食增产计划: the name of a programme to raise output, not the output",
             id="heilongjiang-2026-grain-increase-programme"),
+    _absent("2026_shandong.txt", "budget_revenue", "level", 3.7, "万亿元",
+            "一般公共预算收入累计完成3.7万亿元: a sum over the five years of the plan",
+            id="shandong-2026-five-year-sum-of-revenue"),
+    _absent("2026_hunan.txt", "budget_revenue", "level", 1.6, "万亿元",
+            "地方一般公共预算收入累计超1.6万亿元: a sum over the five years of the plan",
+            id="hunan-2026-five-year-sum-of-revenue"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.

@@ -75,6 +75,7 @@ class _Rules:
     total_words: tuple[str, ...]
     steps: tuple[str, ...]  # 台阶: 4个万亿元台阶 counts steps
     dated_start: re.Pattern[str]  # 从2021年: a change's start that names its year
+    sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -126,6 +127,7 @@ def _rules() -> _Rules:
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
+        sum_word=_alternation(p["sum_words"]),
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
@@ -326,11 +328,13 @@ def _sentences_at(sentences: list[Sentence], offsets: list[int]) -> set[int]:
 
 
 def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
-    """In a multi-year review, a growth figure or a summed figure is not the last year's,
+    """In a multi-year review, a growth figure or a summed figure (of an indicator that sums over
+    years, or one said to be summed: 一般公共预算收入累计完成3.7万亿元) is not the last year's,
     unless the sentence names its year."""
-    if f.measure != "growth" and f.indicator not in _rules().lex.cumulates:
-        return False
     rules = _rules()
+    if f.measure != "growth" and f.indicator not in rules.lex.cumulates and \
+            not rules.sum_word.search(norm, f.start, f.end):
+        return False
     named = rules.year.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
     if named is None:
         return True
