@@ -348,6 +348,8 @@ BUGS_CAUGHT = [
           "从2021年的46503元和16935元", id="xizang-2026-dated-start-of-change"),
     _case("2026_hebei.txt", "gdp", "actual", 2020, "level", 3.68, "万亿元", None,
           "全省生产总值从2020年的3.68万亿元", id="hebei-2026-dated-start-of-change"),
+    _case("2026_guizhou.txt", "gdp", "target", 2030, "level", 3, "万亿元", "at_least",
+          "地区生产总值年均增长5%左右、迈上3万亿元", id="guizhou-2026-level-after-yearly-average"),
 ]
 
 

@@ -76,6 +76,7 @@ class _Rules:
     steps: tuple[str, ...]  # 台阶: 4个万亿元台阶 counts steps
     dated_start: re.Pattern[str]  # 从2021年: a change's start that names its year
     sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
+    averages: tuple[str, ...]  # 年均: blockers that only make their own figure a yearly average
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -127,7 +128,7 @@ def _rules() -> _Rules:
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
-        sum_word=_alternation(p["sum_words"]),
+        sum_word=_alternation(p["sum_words"]), averages=tuple(p["averages"]),
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
@@ -547,6 +548,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     quantities = list(find_quantities(norm, pos, zone_end))
     skip_to = -1
     dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
+    averaged = False  # a yearly average was passed over
     for k, q in enumerate(quantities):
         if q.start < skip_to:
             continue
@@ -565,6 +567,13 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             if since is None or blocked or period != "actual" or year is None or int(since.group(1)) >= year:
                 continue
             dated[len(values)] = int(since.group(1))  # ... but 从2021年的46503元 is 2021's level
+        elif not rest and blocked and q.unit_class == "percent" and _averages_only(prefix, bool(values)):
+            cursor = _qualifier(norm, q, prefix)[1]  # 年均增长5%左右、迈上3万亿元台阶: a yearly average
+            averaged = True  # is passed over; the figure after it is still the indicator's
+            continue
+        elif averaged and q.unit_class == "percent" and prefix.strip() in rules.figure_joiners:
+            cursor = _qualifier(norm, q, prefix)[1]  # 年均分别增长3.5%左右、6%左右
+            continue
         elif rest or blocked:
             break
         elif values and len(values) - 1 in dated and prefix.strip() in rules.figure_joiners:
@@ -666,6 +675,19 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                              high, q.value_text, q.unit_text)
             out.append(seen[key])
     return out
+
+
+@lru_cache(maxsize=1024)
+def _averages_only(prefix: str, after_values: bool) -> bool:
+    """True when the only blockers in ``prefix`` are yearly-average words (年均) and no figure
+    was taken before it."""
+    rules = _rules()
+    if after_values:
+        return False
+    rest = prefix
+    for w in sorted(rules.averages, key=len, reverse=True):
+        rest = rest.replace(w, "")
+    return any(w in prefix for w in rules.averages) and not any(b in rest for b in rules.blockers)
 
 
 def _steps_end(norm: str, q: Quantity, nxt: Quantity | None) -> int:
