@@ -350,6 +350,12 @@ BUGS_CAUGHT = [
           "全省生产总值从2020年的3.68万亿元", id="hebei-2026-dated-start-of-change"),
     _case("2026_guizhou.txt", "gdp", "target", 2030, "level", 3, "万亿元", "at_least",
           "地区生产总值年均增长5%左右、迈上3万亿元", id="guizhou-2026-level-after-yearly-average"),
+    _case("2026_hunan.txt", "tourism_revenue", "actual", 2025, "growth", 9, "%", None,
+          "游客人数和总花费分别增长10.6%、9%", id="hunan-2026-tourist-spending-ellipsis"),
+    _case("2025_jilin.docx", "tourists", "target", 2025, "growth", 20, "%", "at_least",
+          "接待游客人次、出游总花费增速均达到20％以上", id="jilin-2025-trip-spending-in-list"),
+    _case("2025_xizang.docx", "tourists", "actual", 2024, "growth", 16, "%", None,
+          "旅游接待人次和总花费分别增长16%", id="xizang-2025-tourism-reception"),
 ]
 
 
