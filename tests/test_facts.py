@@ -288,6 +288,12 @@ NOT_FACTS = [
     _absent("2026_hunan.txt", "budget_revenue", "level", 1.6, "万亿元",
             "地方一般公共预算收入累计超1.6万亿元: a sum over the five years of the plan",
             id="hunan-2026-five-year-sum-of-revenue"),
+    _absent("2026_yunnan.txt", "gdp", "level", 3, "万亿元",
+            "地区生产总值突破3万亿元: a milestone of the 32765亿元 the report states exactly",
+            id="yunnan-2026-milestone-beside-exact-level"),
+    _absent("2026_hainan.txt", "unemployment_rate", "level", 5.5, "%",
+            "城镇调查失业率控制在5.5%以内 (five-year review) beside the year's 5.2%",
+            id="hainan-2026-bound-beside-exact-rate", period="actual"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.

@@ -39,6 +39,7 @@ from govreport.metadata import short_name
 from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities, quantity_test
 
+_ROUNDING = 1.5  # a bound (突破3万亿元) rounds an exact figure no more than 1.5 times itself
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
 _CLAUSE_MARK = re.compile("[" + _CLAUSE_END + "、]")
@@ -314,7 +315,32 @@ def extract_facts(doc: Document) -> list[Fact]:
         if multi_year or goal:
             found = [f for f in found if not _sums_years(norm, sent, f)]
         facts.extend(found)
-    return facts
+    return _without_bounds_beside_exact(facts)
+
+
+def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
+    """A bound on a level that rounds a figure the report also states exactly (突破3万亿元 beside
+    地区生产总值32765亿元; 控制在5.5%以内 beside 5.2%) is a milestone or a statement over several
+    years, not a figure of its own: only the exact figure is kept. A bound far from every exact
+    figure (高新技术企业超6000家 beside 4.9万家) is about something else and stays."""
+    exact: dict[tuple[str, str, int | None], list[float]] = {}
+    for f in facts:
+        if f.measure == "level" and f.qualifier is None:
+            exact.setdefault((f.indicator, f.period, f.year), []).append(_base(f))
+
+    def rounds_exact(f: Fact) -> bool:
+        bound = _base(f)
+        near = exact.get((f.indicator, f.period, f.year), ())
+        if f.qualifier == "at_least":
+            return any(bound <= x <= bound * _ROUNDING for x in near)
+        return any(bound / _ROUNDING <= x <= bound for x in near)
+
+    return [f for f in facts if not (f.measure == "level" and f.qualifier in ("at_least", "at_most")
+                                     and rounds_exact(f))]
+
+
+def _base(f: Fact) -> float:
+    return Quantity(f.value, f.unit, "", 0, 0, "", "").base_value
 
 
 def _sentences_at(sentences: list[Sentence], offsets: list[int]) -> set[int]:
