@@ -294,6 +294,12 @@ NOT_FACTS = [
     _absent("2026_hainan.txt", "unemployment_rate", "level", 5.5, "%",
             "城镇调查失业率控制在5.5%以内 (five-year review) beside the year's 5.2%",
             id="hainan-2026-bound-beside-exact-rate", period="actual"),
+    _absent("2026_liaoning.txt", "tourism_revenue", "growth", 700, "%",
+            "在线旅游收入增长近7倍: online tourism revenue, a part",
+            id="liaoning-2026-online-tourism-revenue"),
+    _absent("2026_jilin.txt", "grain_output", "level", 1000, "亿斤",
+            "“千亿斤粮食”产能建设工程: a programme's name in quotes", id="jilin-2026-quoted-grain-programme",
+            period="actual"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
