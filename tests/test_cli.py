@@ -45,3 +45,17 @@ def test_one_bad_file_is_named_and_the_others_still_processed(tmp_path):
     errors = [line for line in result.output.splitlines() if line.startswith("error:")]
     assert any("broken.txt" in e and "empty" in e for e in errors), result.output
     assert any("junk.xyz" in e and "unsupported" in e for e in errors), result.output
+
+
+def test_extract_reads_every_report_in_a_folder(tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / YINING.name).write_bytes(YINING.read_bytes())
+    (folder / URUMQI.name).write_bytes(URUMQI.read_bytes())
+    (folder / "notes.md").write_text("not a report", encoding="utf-8")  # not a report format: left out
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(folder), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == sorted([f"{URUMQI.name}.json", f"{YINING.name}.json"])
+    missing = runner.invoke(app, ["extract", str(tmp_path / "nowhere"), "--out", str(out)])
+    assert missing.exit_code == 1 and "nowhere: no such file or folder" in missing.output

@@ -14,6 +14,7 @@ from govreport.errors import GovReportError
 from govreport.lexicon import indicators
 from govreport.model import Report
 from govreport.pipeline import parse_file
+from govreport.store.ingest import iter_files
 
 _QUAL = {"about": "左右", "at_least": "以上", "at_most": "以内", "range": "区间"}
 
@@ -38,14 +39,20 @@ def fact_table(report: Report) -> Table:
 
 @app.command()
 def extract(
-    files: list[Path] = typer.Argument(..., help="Report files (.txt .docx .pdf .html)", show_default=False),
+    files: list[Path] = typer.Argument(..., help="Report files (.txt .docx .pdf .html) or folders of them",
+                                       show_default=False),
     out: Path | None = typer.Option(None, "--out", "-o", help="Write DIR/<file name>.json per report"),
 ) -> None:
     """Extract headline-indicator facts (with evidence spans) from report files."""
     failed = 0
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    for path in files:
+    for found in iter_files(files):
+        if isinstance(found, tuple):
+            err_console.print(f"[bold red]error:[/] {found[0]}: {found[1]}", soft_wrap=True)
+            failed += 1
+            continue
+        path = found
         try:
             report = parse_file(path)
         except GovReportError as exc:
