@@ -368,6 +368,10 @@ BUGS_CAUGHT = [
           "接待游客人次、出游总花费增速均达到20％以上", id="jilin-2025-trip-spending-in-list"),
     _case("2025_xizang.docx", "tourists", "actual", 2024, "growth", 16, "%", None,
           "旅游接待人次和总花费分别增长16%", id="xizang-2025-tourism-reception"),
+    _case("2017_national.txt", "rd_intensity", "actual", 2016, "level", 2.08, "%", None,
+          "研发经费支出与国内生产总值之比达到2.08%", id="2017-rd-spending-to-gdp-ratio"),
+    _case("2025_shanghai.docx", "rd_intensity", "target", 2025, "level", 4.5, "%", "about",
+          "相当于全市生产总值的比例达到4.5%左右", id="shanghai-2025-rd-spending-as-share-of-gdp"),
 ]
 
 
