@@ -372,6 +372,8 @@ BUGS_CAUGHT = [
           "研发经费支出与国内生产总值之比达到2.08%", id="2017-rd-spending-to-gdp-ratio"),
     _case("2025_shanghai.docx", "rd_intensity", "target", 2025, "level", 4.5, "%", "about",
           "相当于全市生产总值的比例达到4.5%左右", id="shanghai-2025-rd-spending-as-share-of-gdp"),
+    _case("2026_fujian.txt", "tourists", "actual", 2025, "growth", 10.6, "%", None,
+          "接待旅游总人数、游客旅游总花费分别增长10.6%", id="fujian-2026-total-tourist-number"),
 ]
 
 
