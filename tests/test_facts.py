@@ -374,6 +374,8 @@ BUGS_CAUGHT = [
           "相当于全市生产总值的比例达到4.5%左右", id="shanghai-2025-rd-spending-as-share-of-gdp"),
     _case("2026_fujian.txt", "tourists", "actual", 2025, "growth", 10.6, "%", None,
           "接待旅游总人数、游客旅游总花费分别增长10.6%", id="fujian-2026-total-tourist-number"),
+    _case("2026_guangdong.txt", "unemployment_rate", "actual", 2025, "level", 5.0, "%", None,
+          "城镇调查失业率平均值为5.0%", id="guangdong-2026-unemployment-mean-of-year"),
 ]
 
 
