@@ -376,6 +376,10 @@ BUGS_CAUGHT = [
           "接待旅游总人数、游客旅游总花费分别增长10.6%", id="fujian-2026-total-tourist-number"),
     _case("2026_guangdong.txt", "unemployment_rate", "actual", 2025, "level", 5.0, "%", None,
           "城镇调查失业率平均值为5.0%", id="guangdong-2026-unemployment-mean-of-year"),
+    _case("2026_guangdong.txt", "grain_output", "target", 2026, "level", 1285, "万吨", "at_least",
+          "粮食播种面积3320万亩、产量1285万吨以上", id="guangdong-2026-grain-output-ellipsis"),
+    _case("2026_guangdong.txt", "industry_va", "actual", 2025, "growth", 3, "%", None,
+          "规模以上工业企业达7.6万家、增加值增长3%", id="guangdong-2026-value-added-ellipsis"),
 ]
 
 

@@ -100,6 +100,7 @@ class _Rules:
     this_year: str  # 今年
     growth_after_to: tuple[str, ...]  # 增长 下降: a growth verb that counts even after 到
     scope_neutral: frozenset[str]  # characters before a scoped name that do not narrow it
+    bare_before: frozenset[str]  # characters a short name (ellipsis) stands right after: 、 和 ，
 
 
 @cache
@@ -149,6 +150,7 @@ def _rules() -> _Rules:
         figure_joiners=tuple(g["figure_joiners"]), distributors=tuple(g["distributors"]),
         respectively=g["respectively"], this_year=g["this_year"],
         growth_after_to=tuple(g["growth_after_to"]), scope_neutral=frozenset(g["scope_neutral"]),
+        bare_before=frozenset(g["name_joiners"]) | frozenset(_CLAUSE_END),
     )
 
 
@@ -168,8 +170,10 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     out = []
     ellipses = rules.lex.ellipses
     for s, e, (alias, ids) in rules.names.find(norm, start, end):
-        if alias in ellipses and not any(w in norm[start:s] for w in ellipses[alias]):
-            continue  # 总产量 names grain output only after 粮食
+        if alias in ellipses and (s == start or norm[s - 1] not in rules.bare_before
+                                  or not any(w in norm[start:s] for w in ellipses[alias])):
+            continue  # 总产量 names grain output only after 粮食, and only standing alone in a
+            # list (粮食播种面积…、总产量…), not inside another name (油料总产量)
         out.append(Mention(s, e, alias, ids))
     return out
 
