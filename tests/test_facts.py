@@ -300,6 +300,12 @@ NOT_FACTS = [
     _absent("2026_jilin.txt", "grain_output", "level", 1000, "亿斤",
             "“千亿斤粮食”产能建设工程: a programme's name in quotes", id="jilin-2026-quoted-grain-programme",
             period="actual"),
+    _absent("2025_hebei.docx", "tech_transactions", "growth", 34.8, "%",
+            "吸纳京津技术合同成交额增长34.8%: contracts bought from Beijing and Tianjin only",
+            id="hebei-2025-absorbed-contracts"),
+    _absent("2026_beijing.txt", "tech_transactions", "level", 996, "亿元",
+            "输出到津冀技术合同成交额996亿元: contracts sold to Tianjin and Hebei only",
+            id="beijing-2026-contracts-sold-to-neighbours"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
