@@ -306,6 +306,9 @@ NOT_FACTS = [
     _absent("2026_beijing.txt", "tech_transactions", "level", 996, "亿元",
             "输出到津冀技术合同成交额996亿元: contracts sold to Tianjin and Hebei only",
             id="beijing-2026-contracts-sold-to-neighbours"),
+    _absent("2025_shanghai.docx", "grain_area", "level", 2.7, "万亩",
+            "新建2.7万亩粮食生产无人农场: the area of farms to be built, not the area sown",
+            id="shanghai-2025-grain-farms-built"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
