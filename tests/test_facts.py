@@ -389,6 +389,10 @@ BUGS_CAUGHT = [
           "粮食播种面积3320万亩、产量1285万吨以上", id="guangdong-2026-grain-output-ellipsis"),
     _case("2026_guangdong.txt", "industry_va", "actual", 2025, "growth", 3, "%", None,
           "规模以上工业企业达7.6万家、增加值增长3%", id="guangdong-2026-value-added-ellipsis"),
+    _case("2009_national.txt", "deficit_ratio", "target", 2009, "level", 3, "%", "at_most",
+          "全国财政赤字合计９５００亿元，占国内生产总值比重在３％以内", id="2009-deficit-share-of-gdp"),
+    _case("2013_national.txt", "deficit_ratio", "actual", 2012, "level", 1.5, "%", "about",
+          "降到去年的1.5%左右", id="2013-deficit-share-of-gdp-last-year"),
 ]
 
 
