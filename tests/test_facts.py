@@ -309,6 +309,12 @@ NOT_FACTS = [
     _absent("2025_shanghai.docx", "grain_area", "level", 2.7, "万亩",
             "新建2.7万亩粮食生产无人农场: the area of farms to be built, not the area sown",
             id="shanghai-2025-grain-farms-built"),
+    _absent("2026_zhejiang.txt", "rd_spending", "growth", 15.6, "%",
+            "省属企业创新导向更加突出，研发经费投入增长15.6%: the provincial enterprises' R&D",
+            id="zhejiang-2026-provincial-enterprises-rd"),
+    _absent("2026_gansu.txt", "rd_spending", "level", 133.5, "亿元",
+            "省属企业完成产业类投资553.1亿元、研发投入133.5亿元: the provincial enterprises' R&D",
+            id="gansu-2026-provincial-enterprises-rd"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.

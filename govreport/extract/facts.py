@@ -67,6 +67,7 @@ class _Rules:
     blockers: tuple[str, ...]
     clause_blockers: tuple[str, ...]
     clause_blocker: re.Pattern[str]  # any of clause_blockers
+    sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
     subscopes: tuple[str, ...]
@@ -125,7 +126,7 @@ def _rules() -> _Rules:
         q_after=dict(p["qualifiers"]["after"]),
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
-        clause_blocker=_alternation(p["clause_blockers"]),
+        clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
         continuation=cont, stops=stops,
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
@@ -194,6 +195,8 @@ def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = 
         marks = [c.start() for c in _CLAUSE_MARK.finditer(norm, sent_start, m.start)]
     i = bisect_left(marks, m.start)
     clause_start = marks[i - 1] + 1 if i else sent_start
+    if _rules().sentence_scope.search(norm, sent_start, m.start):
+        return True  # 省属企业创新导向更加突出，研发经费投入增长15.6%: the enterprises' figure
     return _narrowed(norm[clause_start: m.start], norm[max(sent_start, m.start - 10): m.start], m.alias, own)
 
 

@@ -167,7 +167,7 @@ _PHRASE_KEYS = {
     "subscopes_before", "subscope_suffixes", "ownscope", "review_headings", "plan_headings",
     "plan_openers", "speaker_titles", "report_openers", "from_words", "multi_year", "single_year",
     "plan_period", "last_year", "clause_blockers", "figure_scopes",
-    "look_back", "scope_verbs", "total_words", "steps", "sum_words", "averages",
+    "look_back", "scope_verbs", "total_words", "steps", "sum_words", "averages", "sentence_scopes",
 }
 
 
