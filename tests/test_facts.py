@@ -399,6 +399,8 @@ BUGS_CAUGHT = [
           "全国财政赤字合计９５００亿元，占国内生产总值比重在３％以内", id="2009-deficit-share-of-gdp"),
     _case("2013_national.txt", "deficit_ratio", "actual", 2012, "level", 1.5, "%", "about",
           "降到去年的1.5%左右", id="2013-deficit-share-of-gdp-last-year"),
+    _case("2015_national.txt", "deficit_ratio", "actual", 2014, "level", 2.1, "%", None,
+          "赤字率从去年的2.1%", id="2015-deficit-start-is-last-years-outcome"),
 ]
 
 

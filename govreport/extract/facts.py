@@ -77,6 +77,7 @@ class _Rules:
     total_words: tuple[str, ...]
     steps: tuple[str, ...]  # 台阶: 4个万亿元台阶 counts steps
     dated_start: re.Pattern[str]  # 从2021年: a change's start that names its year
+    last_year_start: re.Pattern[str]  # 从去年: a planned change's start that is last year's outcome
     sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
     averages: tuple[str, ...]  # 年均: blockers that only make their own figure a yearly average
     from_words: tuple[str, ...]
@@ -133,6 +134,7 @@ def _rules() -> _Rules:
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
         sum_word=_alternation(p["sum_words"]), averages=tuple(p["averages"]),
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
+        last_year_start=re.compile("(?:" + _words(p["from_words"]) + ")(?:" + _words(p["last_year"]) + ")"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         look_back=_alternation(p["look_back"]),
@@ -581,6 +583,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     quantities = list(find_quantities(norm, pos, zone_end))
     skip_to = -1
     dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
+    outcome: set[int] = set()  # indices in values of a planned change's start: last year's actual
     averaged = False  # a yearly average was passed over
     for k, q in enumerate(quantities):
         if q.start < skip_to:
@@ -597,9 +600,15 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         if rest in rules.from_words:
             cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level ...
             since = rules.dated_start.search(prefix)
-            if since is None or blocked or period != "actual" or year is None or int(since.group(1)) >= year:
+            if since is None and period == "target" and year is not None and not blocked and \
+                    rules.last_year_start.search(prefix):
+                dated[len(values)] = year - 1  # ... but 赤字率从去年的2.1%提高到2.3% (a plan) states
+                outcome.add(len(values))  # last year's outcome ...
+            elif since is None or blocked or period != "actual" or year is None or \
+                    int(since.group(1)) >= year:
                 continue
-            dated[len(values)] = int(since.group(1))  # ... but 从2021年的46503元 is 2021's level
+            else:
+                dated[len(values)] = int(since.group(1))  # ... and 从2021年的46503元 is 2021's level
         elif not rest and blocked and q.unit_class == "percent" and _averages_only(prefix, bool(values)):
             cursor = _qualifier(norm, q, prefix)[1]  # 年均增长5%左右、迈上3万亿元台阶: a yearly average
             averaged = True  # is passed over; the figure after it is still the indicator's
@@ -611,6 +620,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             break
         elif values and len(values) - 1 in dated and prefix.strip() in rules.figure_joiners:
             dated[len(values)] = dated[len(values) - 1]  # 从2021年的46503元和16935元
+            if len(values) - 1 in outcome:
+                outcome.add(len(values))
         sign = _growth_sign(prefix)
         if sign:
             measure = "growth"
@@ -704,7 +715,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                     continue
             value = q.value * sign if m_kind == "growth" else q.value
             high = q.value_high * sign if (q.value_high is not None and m_kind == "growth") else q.value_high
-            seen[key] = Fact(ind, period, y, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
+            per = "actual" if k in outcome else period
+            seen[key] = Fact(ind, per, y, m_kind, value, q.unit, start_of, end, qual,  # type: ignore[arg-type]
                              high, q.value_text, q.unit_text)
             out.append(seen[key])
     return out
