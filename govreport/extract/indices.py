@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import repeat
-from operator import itemgetter
+from itertools import compress, groupby, repeat
+from operator import attrgetter, eq, itemgetter, sub
 from pathlib import Path
 
 from govreport.errors import LexiconError
@@ -36,7 +36,8 @@ from govreport.model import Document, IndexScore
 from govreport.normalize import fold
 
 PARTS = ("all", "review", "plan")
-_first, _second = itemgetter(0), itemgetter(1)
+_first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
+_start, _end, _part = attrgetter("start"), attrgetter("end"), attrgetter("part")
 TOP_TERMS = 10
 _KEYS = {"name", "label", "terms"}
 
@@ -102,9 +103,17 @@ def _check_names(dicts: Sequence[Dictionary]) -> None:
 
 
 @cache
-def _matcher(dicts: tuple[Dictionary, ...]) -> Matcher[tuple[str, tuple[str, ...]]]:
-    """One automaton over every dictionary's terms: term -> (term, names of its dictionaries)."""
-    return Matcher({t: (t, names) for t, names in _owners(dicts).items()})
+def _matcher(dicts: tuple[Dictionary, ...]) -> Matcher[tuple[str, tuple[str, ...], int]]:
+    """One automaton over every dictionary's terms: term -> (term, names of its dictionaries,
+    the place of that tuple of names in :func:`_groups`)."""
+    place = {names: k for k, names in enumerate(_groups(dicts))}
+    return Matcher({t: (t, names, place[names]) for t, names in _owners(dicts).items()})
+
+
+@cache
+def _groups(dicts: tuple[Dictionary, ...]) -> list[tuple[str, ...]]:
+    """The distinct tuples of dictionary names that own a term (one name, mostly)."""
+    return list(dict.fromkeys(_owners(dicts).values()))
 
 
 @cache
@@ -125,7 +134,7 @@ def find_terms(text: str, dicts: Sequence[Dictionary] | None = None,
     if not any(d.terms for d in dicts):
         return []
     end = len(text) if end is None else end
-    return [(s, e, term, names) for s, e, (term, names) in _matcher(dicts).find(text, start, end)]
+    return [(s, e, term, names) for s, e, (term, names, _) in _matcher(dicts).find(text, start, end)]
 
 
 def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = None) -> list[IndexScore]:
@@ -134,33 +143,33 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
     norm = doc.norm or fold(doc.text)
     body_start = doc.body_start
     body_end = doc.body_end if doc.body_end is not None else len(norm)
-    sentences = [s for s in doc.sentences if body_start <= s.start < body_end]
-    starts = [s.start for s in sentences]
-    ends = [s.end for s in sentences]
-    part_of = [s.part if s.part in ("review", "plan") else None for s in sentences]
+    sentences = doc.sentences
+    if sentences and not (body_start <= sentences[0].start and sentences[-1].start < body_end):
+        sentences = [s for s in sentences if body_start <= s.start < body_end]
+    starts = list(map(_start, sentences))
+    ends = list(map(_end, sentences))
+    part_of = list(map(_part, sentences))
+    lengths = list(map(sub, ends, starts))
     chars = {"all": body_end - body_start,
-             "review": sum(e - s for s, e, p in zip(starts, ends, part_of, strict=True) if p == "review"),
-             "plan": sum(e - s for s, e, p in zip(starts, ends, part_of, strict=True) if p == "plan")}
+             **{p: sum(compress(lengths, map(eq, part_of, repeat(p)))) for p in ("review", "plan")}}
     per_part = Counter(part_of)
     n_sent = {"all": len(sentences), "review": per_part["review"], "plan": per_part["plan"]}
 
-    # Each hit's sentence comes from a bisection (at C speed); a hit between sentences has none.
-    # Counting the (part, term) pairs of the hits in text order keeps ties in the top terms in
-    # first-seen order. A theme's sentences in a part are the sentences of its terms' hits.
+    # Each hit lies in a sentence (terms hold no blanks, sentences cover all else), found by
+    # bisection; every pass below runs at C speed. Counting the terms of a part in text order
+    # keeps ties in the top terms in first-seen order. A theme's sentences are those of its
+    # terms' hits; a term listed by two themes forms a group of its own, hence the unions.
     h_starts, _, found = _matcher(dicts).window(norm, body_start, body_end)
-    in_sent = [i - 1 if i and h < ends[i - 1] else -1
-               for h, i in zip(h_starts, map(bisect_right, repeat(starts), h_starts), strict=True)]
-    hit_part = [part_of[i] if i >= 0 else None for i in in_sent]
+    in_sent = list(map(sub, map(bisect_right, repeat(starts), h_starts), repeat(1)))
+    hit_part = list(map(part_of.__getitem__, in_sent))
     terms = list(map(_first, found))
     counted = {"all": Counter(terms)}
     by_part = Counter(zip(hit_part, terms, strict=True))
     for p in ("review", "plan"):
         counted[p] = Counter({t: n for (part, t), n in by_part.items() if part == p})
-    # the distinct sentences of each group of themes (a term listed by two themes is one group)
-    groups: dict[tuple[str, ...], set[int]] = {}
-    for names, i in set(zip(map(_second, found), in_sent, strict=True)):
-        if i >= 0:
-            groups.setdefault(names, set()).add(i)
+    pairs = sorted(set(zip(map(_third, found), in_sent, strict=True)))
+    group_names = _groups(dicts)
+    groups = {group_names[gid]: set(map(_second, g)) for gid, g in groupby(pairs, key=_first)}
 
     owners = _owners(dicts)
     counts: dict[tuple[str, str], dict[str, int]] = {(d.name, p): {} for d in dicts for p in PARTS}
