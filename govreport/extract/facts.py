@@ -84,6 +84,7 @@ class _Rules:
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
     plan_period: re.Pattern[str]
+    plan_words: re.Pattern[str]  # 五年规划: a sentence about the plan itself
     last_year: re.Pattern[str]
     look_back: re.Pattern[str]
     figure_scopes: tuple[str, ...]
@@ -137,6 +138,7 @@ def _rules() -> _Rules:
         last_year_start=re.compile("(?:" + _words(p["from_words"]) + ")(?:" + _words(p["last_year"]) + ")"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
+        plan_words=_alternation(p["plan_words"]),
         look_back=_alternation(p["look_back"]),
         scope_verbs=tuple(p["scope_verbs"]),
         figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
@@ -420,14 +422,20 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     opens_back = _opening(rules.look_back.match, rules.look_back, norm, starts, 8)
     this_year = re.compile(re.escape(rules.this_year))
     opens_this_year = _opening(this_year.search, this_year, norm, starts, 8)
-    multi, back, cur_para, cur_sec = False, False, -1, None
+    # a five-year plan section may first look back over the plan that ends (过去五年，…): up to a
+    # sentence that opens on the new plan (“十四五”时期是…) or speaks of its draft (五年规划)
+    opens_plan = _opening(rules.plan_period.search, rules.plan_period, norm, starts, 8) | \
+        _opening(rules.plan_words.search, rules.plan_words, norm, starts, 60)
+    multi, back, recall, cur_para, cur_sec = False, False, False, -1, None
     # parts follow each other (front, review, plan), so ``multi`` matters only while in the
-    # review and ``back`` only once in the plan
-    for sent in _turns(sentences, para_starts, wanted, opens_multi | opens_back | opens_this_year):
+    # review and ``back`` and ``recall`` only once in the plan
+    turns = opens_multi | opens_back | opens_this_year | opens_plan
+    for sent in _turns(sentences, para_starts, wanted, turns):
         part, start = sent.part, sent.start
         if sent.section != cur_sec:
             cur_sec = sent.section
             multi = state.get(cur_sec, False) if cur_sec is not None else False
+            recall = False
         k = cur_para
         while k + 1 < n_para and para_starts[k + 1] <= start:
             k += 1
@@ -446,8 +454,16 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
                 back = True
             elif start in opens_this_year:
                 back = False
+            goal = sent.section in skip
+            if goal and start in opens_multi:
+                recall = True
+            elif start in opens_plan:
+                recall = False
             if wanted is None or start in wanted:
-                yield sent, False, back, sent.section in skip
+                if goal and recall:
+                    yield sent, True, True, False  # the ending plan's outcome: last year's, over years
+                else:
+                    yield sent, False, back, goal
         else:
             if start in opens_multi:
                 multi = True  # …目标任务顺利完成。五年来，…: the rest of the paragraph looks back
