@@ -401,6 +401,8 @@ BUGS_CAUGHT = [
           "降到去年的1.5%左右", id="2013-deficit-share-of-gdp-last-year"),
     _case("2015_national.txt", "deficit_ratio", "actual", 2014, "level", 2.1, "%", None,
           "赤字率从去年的2.1%", id="2015-deficit-start-is-last-years-outcome"),
+    _case("2021_national.txt", "gdp", "actual", 2020, "level", 100, "万亿元", "at_least",
+          "国内生产总值从不到70万亿元增加到超过100万亿元", id="2021-plan-section-looks-back-first"),
     _case("2026_guangxi.txt", "industry_va", "actual", 2025, "level", 8, "千亿元", "at_least",
           "全部工业增加值超8千亿元", id="guangxi-2026-plan-section-looks-back-first"),
 ]
