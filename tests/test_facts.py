@@ -129,6 +129,10 @@ NATIONAL = [
           id="2024-deficit"),
     _case("2024_national.txt", "energy_intensity", "target", 2024, "growth", -2.5, "%", "about",
           "单位国内生产总值能耗降低2.5%左右", id="2024-energy-target"),
+    _case("2014_national.txt", "energy_intensity", "target", 2014, "growth", -3.9, "%", "at_least",
+          "能源消耗强度要降低3.9%以上", id="2014-energy-consumption-intensity"),
+    _case("2014_national.txt", "rd_intensity", "actual", 2013, "level", 2, "%", "at_least",
+          "研发支出占国内生产总值比重超过2%", id="2014-rd-spending-share-of-gdp"),
 ]
 
 PROVINCES = [
