@@ -409,6 +409,10 @@ BUGS_CAUGHT = [
           "国内生产总值从不到70万亿元增加到超过100万亿元", id="2021-plan-section-looks-back-first"),
     _case("2026_guangxi.txt", "industry_va", "actual", 2025, "level", 8, "千亿元", "at_least",
           "全部工业增加值超8千亿元", id="guangxi-2026-plan-section-looks-back-first"),
+    _case("2026_neimenggu.txt", "foreign_trade", "actual", 2025, "level", 2206, "亿元", None,
+          "进出口总值翻番达到2206亿元", id="neimenggu-2026-level-reached-by-doubling"),
+    _case("2026_hunan.txt", "high_tech_firms", "actual", 2025, "level", 1.8, "万家", None,
+          "高新技术企业数量实现翻番、达1.8万家", id="hunan-2026-count-reached-by-doubling"),
 ]
 
 
