@@ -413,6 +413,8 @@ BUGS_CAUGHT = [
           "进出口总值翻番达到2206亿元", id="neimenggu-2026-level-reached-by-doubling"),
     _case("2026_hunan.txt", "high_tech_firms", "actual", 2025, "level", 1.8, "万家", None,
           "高新技术企业数量实现翻番、达1.8万家", id="hunan-2026-count-reached-by-doubling"),
+    _case("2026_neimenggu.txt", "budget_revenue", "actual", 2025, "level", 3000, "亿元", "at_least",
+          "一般公共预算收入增加近1000亿元，稳步达到3000亿元以上", id="neimenggu-2026-steadily-reaching"),
 ]
 
 
