@@ -99,3 +99,24 @@ def test_compare_command(tmp_path):
     assert "青禾市" in result.output and out.stat().st_size > 100_000
     result = runner.invoke(app, ["compare", *files, "--indicator", "gdp"])
     assert result.exit_code == 1 and "--year" in result.output
+
+
+@pytest.mark.slow
+def test_compare_on_the_store_ranks_as_compare_on_all_the_facts(corpus_db):
+    """Corpus.compare reads only the first outcome of each region and measure
+    (Corpus.first_outcomes); the ranking is the one compare makes of every fact."""
+    import govreport
+    from govreport.lexicon import indicators
+
+    with govreport.Corpus(corpus_db) as corpus:
+        facts = corpus.facts(period="actual")
+        cases = 0
+        for name in indicators().names:
+            mine = facts[facts["indicator"] == name]
+            for year in sorted(set(mine["year"].dropna().astype(int))):
+                for measure in (None, "level") if name == "gdp" else (None,):
+                    got = corpus.compare(indicator=name, year=year, measure=measure)
+                    want = compare(mine, indicator=name, year=year, measure=measure)
+                    assert got.equals(want), (name, year, measure)
+                    cases += len(want) > 1
+    assert cases > 30

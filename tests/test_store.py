@@ -129,6 +129,29 @@ def test_migrations_are_recorded_and_run_once(tmp_path):
     assert names == [name for name, _ in store_db.schema.MIGRATIONS]
 
 
+def test_a_database_of_the_first_schema_gets_facts_evidence_when_opened(tmp_path, monkeypatch):
+    path = tmp_path / "old.db"
+    text = "各位代表：2024年全市地区生产总值增长6.5%。"
+    monkeypatch.setattr(store_db.schema, "MIGRATIONS", store_db.schema.MIGRATIONS[:1])
+    conn = store_db.connect(path)
+    conn.execute("INSERT INTO reports (id, slug, name, source_path, sha256, chars, body_start, body_end, "
+                 "ingested_at, text) VALUES (1, 'old', 'old.txt', '/old.txt', 'x', ?, 0, ?, 'now', ?)",
+                 (len(text), len(text), text))
+    start = text.index("地区")
+    conn.execute("INSERT INTO facts (report_id, indicator, period, year, measure, value, unit, value_text, "
+                 "unit_text, start, \"end\") VALUES (1, 'gdp', 'actual', 2024, 'growth', 6.5, '%', '6.5', "
+                 "'%', ?, ?)", (start, len(text) - 1))
+    conn.close()
+    monkeypatch.undo()
+    with govreport.Corpus(path) as corpus:
+        facts = corpus.facts()
+        assert facts["evidence"].tolist() == ["地区生产总值增长6.5%"]
+        assert corpus.table("facts")["evidence"].tolist() == ["地区生产总值增长6.5%"]
+    with sqlite3.connect(path) as conn:
+        names = [r[0] for r in conn.execute("SELECT name FROM migrations ORDER BY id")]
+    assert names == [name for name, _ in store_db.schema.MIGRATIONS]
+
+
 # --- queries --------------------------------------------------------------------------------
 
 def test_facts_frame_has_report_columns_and_evidence_from_offsets(seed_db):

@@ -34,11 +34,13 @@ SERIES_COLUMNS = ["region", "indicator", "measure", "year", "target", "target_hi
 
 
 def _pick_measure(df: pd.DataFrame, measure: str | None) -> str | None:
-    if measure:
-        return measure
-    if df.empty:
+    return measure or _default_measure(set(df["measure"]))
+
+
+def _default_measure(measures: set[str]) -> str | None:
+    """Growth where there is any, else the first measure by name."""
+    if not measures:
         return None
-    measures = set(df["measure"])
     return "growth" if "growth" in measures else sorted(measures)[0]
 
 
@@ -117,13 +119,19 @@ def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, regi
     """:func:`compare` over a :class:`govreport.Corpus` (what ``Corpus.compare`` returns).
 
     Only the facts :func:`compare` looks at are read — the indicator's, and for regions side
-    by side only that period and year — and texts only where they are used: to pick headline
-    targets and read self-reported status, never for ranking outcomes.
+    by side only that period and year from the report that can state it (N+1 for outcomes, N
+    for targets) — and texts only where they are used: to pick headline targets and read
+    self-reported status, never for ranking outcomes.
     """
     if region:
         facts = corpus.facts(region=region, indicator=indicator)
+    elif year is not None and period == "actual" and callable(getattr(corpus, "first_outcomes", None)):
+        # only the facts the ranking can use: the first of each region, of the measure it ranks
+        facts = corpus.first_outcomes(indicator=indicator, year=year, measure=measure or _default_measure)
     elif year is not None and period in ("actual", "target"):
-        facts = corpus.facts(indicator=indicator, period=period, year=year)
+        # outcomes of year N are read in report N+1's review, targets in report N's plan
+        facts = corpus.facts(indicator=indicator, period=period, year=year,
+                             report_year=year + 1 if period == "actual" else year)
     else:  # compare() raises on these arguments; let it say why
         facts = corpus.facts(indicator=indicator)
     needs_text = bool(region) or period == "target"

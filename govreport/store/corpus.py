@@ -9,7 +9,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +60,11 @@ class Corpus:
         """Facts with evidence and their report's region, level and year, as a DataFrame."""
         return queries.facts(self.conn, region=region, year=year, indicator=indicator, period=period,
                              level=level, report_year=report_year, report=report)
+
+    def first_outcomes(self, indicator: str, year: int,
+                       measure: str | Callable[[set[str]], str | None] | None = None) -> Any:
+        """The facts compare can rank for ``indicator`` in ``year`` (see queries.first_outcomes)."""
+        return queries.first_outcomes(self.conn, indicator=indicator, year=year, measure=measure)
 
     def commitments(self, region: str | None = None, year: int | None = None, action: str | None = None,
                     level: str | None = None, report: int | str | None = None) -> Any:

@@ -25,7 +25,7 @@ REPORT_COLUMNS = ("slug", "name", "source_path", "sha256", "ingested_at", "forma
 SECTION_COLUMNS = ("report_id", "idx", "depth", "heading", "part", "parent", "start", "heading_end", "end")
 SENTENCE_COLUMNS = ("report_id", "idx", "part", "section", "start", "end")
 FACT_COLUMNS = ("report_id", "indicator", "period", "year", "measure", "value", "value_high", "unit",
-                "qualifier", "value_text", "unit_text", "start", "end")
+                "qualifier", "value_text", "unit_text", "start", "end", "evidence")
 COMMITMENT_COLUMNS = ("report_id", "action", "subject", "value", "unit", "qualifier", "value_text", "section",
                       "start", "end")
 INDEX_COLUMNS = ("report_id", "index_name", "part", "count", "chars", "per_10k", "sentences",
@@ -72,7 +72,7 @@ def from_report(report: Report) -> Rows:
                   for s in doc.sections],
         sentences=[(i, s.part, s.section, s.start, s.end) for i, s in enumerate(doc.sentences)],
         facts=[(f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
-                f.value_text, f.unit_text, f.start, f.end) for f in report.facts],
+                f.value_text, f.unit_text, f.start, f.end, text[f.start:f.end]) for f in report.facts],
         commitments=[(c.action, c.subject, c.value, c.unit, c.qualifier, c.value_text,
                       " / ".join(c.section_path), c.start, c.end) for c in report.commitments],
         indices=[(i.index, i.part, i.count, i.chars, i.per_10k, i.sentences, i.sentence_share,

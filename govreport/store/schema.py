@@ -13,7 +13,8 @@ Tables (one row per …):
 - ``sections``: heading of the outline tree (``idx`` within the report, ``parent`` idx,
   ``depth``, ``part``, offsets).
 - ``sentences``: sentence span with its part and section idx.
-- ``facts``: :class:`~govreport.model.Fact` (all fields) of a report.
+- ``facts``: :class:`~govreport.model.Fact` (all fields) of a report, and its ``evidence``
+  (see below).
 - ``commitments``: :class:`~govreport.model.Commitment`; ``section`` is the heading path
   joined with `` / ``.
 - ``indices``: :class:`~govreport.model.IndexScore`; ``index_name`` holds ``IndexScore.index``
@@ -21,10 +22,14 @@ Tables (one row per …):
 - ``passages`` + ``passages_fts``: the non-blank lines of each report and their full-text
   index (see :mod:`govreport.store.search`).
 
-No table stores evidence text: every span is ``start``/``end`` into ``reports.text`` and the
-``*_view`` views derive ``evidence`` as ``substr(text, start + 1, end - start)`` (SQLite counts
-characters, like Python), with the report's region, level and year beside it — so the file is
-useful as is in ``sqlite3`` or ``datasette``.
+Every span is ``start``/``end`` into ``reports.text``, and the ``*_view`` views give its
+``evidence`` with the report's region, level and year beside it — so the file is useful as is
+in ``sqlite3`` or ``datasette``. Evidence is ``substr(text, start + 1, end - start)`` (SQLite
+counts characters, like Python), derived in the views, with one exception: ``facts.evidence``
+holds it beside the offsets (written from them, in the same transaction, never updated apart).
+Comparing one indicator across a whole country's regions returns ~3,000 facts from as many
+reports, and deriving each one's evidence reads its report's 50 KB text: ~50 µs a fact, ~150 ms
+for the query, where reading the stored copy costs ~1 µs (migration ``002_facts_evidence``).
 """
 
 from __future__ import annotations
@@ -180,9 +185,25 @@ def _m001_initial(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _m002_facts_evidence(conn: sqlite3.Connection) -> None:
+    """facts.evidence, filled from the offsets; facts_view reads it instead of the text."""
+    run_script(conn, """
+    ALTER TABLE facts ADD COLUMN evidence TEXT NOT NULL DEFAULT '';
+    UPDATE facts SET evidence = (SELECT substr(r.text, facts.start + 1, facts."end" - facts.start)
+                                 FROM reports r WHERE r.id = facts.report_id);
+    DROP VIEW facts_view;
+    CREATE VIEW facts_view AS
+        SELECT f.id, f.report_id, r.slug AS report, r.region, r.level, r.year AS report_year,
+               f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
+               f.value_text, f.unit_text, f.evidence, f.start, f."end"
+        FROM facts f JOIN reports r ON r.id = f.report_id;
+    """)
+
+
 # Name → migration, applied in this order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
+    ("002_facts_evidence", _m002_facts_evidence),
 ]
 
 
