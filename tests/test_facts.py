@@ -415,6 +415,11 @@ BUGS_CAUGHT = [
           "高新技术企业数量实现翻番、达1.8万家", id="hunan-2026-count-reached-by-doubling"),
     _case("2026_neimenggu.txt", "budget_revenue", "actual", 2025, "level", 3000, "亿元", "at_least",
           "一般公共预算收入增加近1000亿元，稳步达到3000亿元以上", id="neimenggu-2026-steadily-reaching"),
+    _case("2026_chongqing.txt", "foreign_trade", "actual", 2025, "growth", 12, "%", None,
+          "外贸进出口在对美贸易下降超3成的情况下增长12%", id="chongqing-2026-aside-before-figure"),
+    _case("2006_national.txt", "grain_output", "actual", 2005, "level", 48401, "万吨", None,
+          "粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨",
+          id="2006-aside-then-comma-before-figure"),
 ]
 
 

@@ -70,6 +70,7 @@ class _Rules:
     sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
+    aside: re.Pattern[str]  # 在…情况下 between a name and its figure
     subscopes: tuple[str, ...]
     subscope_suffixes: str
     ownscope: tuple[str, ...]
@@ -130,6 +131,8 @@ def _rules() -> _Rules:
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
         clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
         continuation=cont, stops=stops,
+        aside=re.compile("(?:" + _words(p["aside_opens"]) + ")[^" + _CLAUSE_END + "。、\n]{1,30}?(?:"
+                         + _words(p["aside_closes"]) + ")[" + _CLAUSE_END[:2] + "]?"),
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
@@ -279,7 +282,8 @@ def _zone_end(norm: str, pos: int, limit: int) -> int:
     """End of the text that belongs to the name(s) ending at ``pos``: the clause, extended over
     following clauses that read as continuations (，同比增长…)."""
     rules = _rules()
-    i = pos
+    aside = rules.aside.match(norm, pos, limit)
+    i = aside.end() if aside else pos
     while i < limit:
         ch = norm[i]
         if ch in "；;。！？\n":
@@ -589,15 +593,16 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     rules = _rules()
     lex = rules.lex
     out: list[Fact] = []
-    stop = rules.stops.search(norm, pos, zone_end)
+    aside = rules.aside.match(norm, pos, zone_end)
+    cursor = aside.end() if aside else pos  # 在对美贸易下降超3成的情况下增长12%: the aside is passed over
+    stop = rules.stops.search(norm, cursor, zone_end)
     if stop:
         zone_end = stop.start()
-    cursor = pos
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
     prev_measure, prev_sign, prev_before_qual = None, 0, None
     last_end = -1
     quantities = list(find_quantities(norm, pos, zone_end))
-    skip_to = -1
+    skip_to = cursor
     dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
     outcome: set[int] = set()  # indices in values of a planned change's start: last year's actual
     averaged = False  # a yearly average was passed over
