@@ -71,6 +71,7 @@ class _Rules:
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
     aside: re.Pattern[str]  # 在…情况下 between a name and its figure
+    streak: re.Pattern[str]  # 连续6年 between a name and its figure
     subscopes: tuple[str, ...]
     subscope_suffixes: str
     ownscope: tuple[str, ...]
@@ -131,6 +132,8 @@ def _rules() -> _Rules:
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
         clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
         continuation=cont, stops=stops,
+        streak=re.compile("(?:" + _words(p["streak_words"]) + r")(?:\d+|[" + "".join(g["digits"]) + g["ten"]
+                          + g["two"] + "]+)" + year),
         aside=re.compile("(?:" + _words(p["aside_opens"]) + ")[^" + _CLAUSE_END + "。、\n]{1,30}?(?:"
                          + _words(p["aside_closes"]) + ")[" + _CLAUSE_END[:2] + "]?"),
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
@@ -275,6 +278,7 @@ def _between(prefix: str) -> tuple[str, bool]:
     """What is left of the words between a name and its figure once connectors are taken out,
     and whether they hold a blocker (年均, 其中 ...)."""
     rules = _rules()
+    prefix = rules.streak.sub("", prefix)  # 连续6年稳定在325天以上: held each year, the last one too
     return rules.connectors.sub("", prefix), any(b in prefix for b in rules.blockers)
 
 
