@@ -424,7 +424,7 @@ BUGS_CAUGHT = [
           "空气质量优良天数连续6年稳定在325天以上", id="chongqing-2026-streak-holds-last-year"),
     _case("2025_hubei.docx", "new_urban_jobs", "actual", 2024, "level", 90, "万人", "at_least",
           "城镇新增就业连续4年超过90万人", id="hubei-2025-streak-count-not-a-multi-year-blocker"),
-    _case("2025_sichuan.docx", "foreign_trade", "actual", 2024, "level", 1, "万亿元", "at_least",
+    _case("2025_sichuan.docx", "foreign_trade", "actual", 2024, "level", 10000, "亿元", "at_least",
           "进出口总额增长9.4%、重回万亿元", id="sichuan-2025-back-above-a-milestone"),
 ]
 
