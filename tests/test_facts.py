@@ -426,6 +426,10 @@ BUGS_CAUGHT = [
           "城镇新增就业连续4年超过90万人", id="hubei-2025-streak-count-not-a-multi-year-blocker"),
     _case("2025_sichuan.docx", "foreign_trade", "actual", 2024, "level", 10000, "亿元", "at_least",
           "进出口总额增长9.4%、重回万亿元", id="sichuan-2025-back-above-a-milestone"),
+    _case("2018_national.txt", "disposable_income", "actual", 2017, "growth", 7.3, "%", None,
+          "居民收入增长7.3%", id="2018-residents-income-short-name"),
+    _case("2026_ningxia.txt", "rural_income", "actual", 2025, "growth", 5.9, "%", None,
+          "城镇、农村居民收入分别增长4.8%、5.9%", id="ningxia-2026-urban-rural-income-short-names"),
 ]
 
 
