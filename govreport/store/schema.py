@@ -200,10 +200,20 @@ def _m002_facts_evidence(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _m003_fts_hashsize(conn: sqlite3.Connection) -> None:
+    """FTS5 keeps up to 32 MB of new tokens in memory (default 1 MB) before writing a segment:
+    a batch of reports written in one transaction becomes one segment, fewer to merge."""
+    try:
+        conn.execute("INSERT INTO passages_fts (passages_fts, rank) VALUES ('hashsize', 33554432)")
+    except sqlite3.OperationalError:  # an SQLite without this option: its default is only slower
+        pass
+
+
 # Name → migration, applied in this order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_facts_evidence", _m002_facts_evidence),
+    ("003_fts_hashsize", _m003_fts_hashsize),
 ]
 
 
