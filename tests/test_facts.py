@@ -430,6 +430,12 @@ BUGS_CAUGHT = [
           "居民收入增长7.3%", id="2018-residents-income-short-name"),
     _case("2026_ningxia.txt", "rural_income", "actual", 2025, "growth", 5.9, "%", None,
           "城镇、农村居民收入分别增长4.8%、5.9%", id="ningxia-2026-urban-rural-income-short-names"),
+    _case("2026_gansu.txt", "budget_revenue", "target", 2026, "growth", 5.5, "%", "about",
+          "一般公共预算收入同口径增长5.5%左右", id="gansu-2026-like-for-like-growth"),
+    _case("2026_shanxi.txt", "cpi", "target", 2026, "growth", 2, "%", "about",
+          "居民消费价格总水平上涨幅度控制在2%左右", id="shanxi-2026-cpi-rise-extent"),
+    _case("2026_qinghai.txt", "gdp", "actual", 2025, "level", 4000, "亿元", "at_least",
+          "地区生产总值历史性迈上4000亿元", id="qinghai-2026-historic-step"),
 ]
 
 
