@@ -436,6 +436,10 @@ BUGS_CAUGHT = [
           "居民消费价格总水平上涨幅度控制在2%左右", id="shanxi-2026-cpi-rise-extent"),
     _case("2026_qinghai.txt", "gdp", "actual", 2025, "level", 4000, "亿元", "at_least",
           "地区生产总值历史性迈上4000亿元", id="qinghai-2026-historic-step"),
+    _case("2025_hubei.docx", "tourists", "actual", 2024, "growth", 12.8, "%", None,
+          "接待游客数增长12.8％", id="hubei-2025-number-of-tourists"),
+    _case("2026_sichuan.txt", "air_quality_rate", "actual", 2025, "level", 90, "%", "about",
+          "空气优良天数率稳定在90%左右", id="sichuan-2026-good-air-days-rate"),
 ]
 
 
