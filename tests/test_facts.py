@@ -441,6 +441,8 @@ BUGS_CAUGHT = [
           "接待游客数增长12.8％", id="hubei-2025-number-of-tourists"),
     _case("2026_sichuan.txt", "air_quality_rate", "actual", 2025, "level", 90, "%", "about",
           "空气优良天数率稳定在90%左右", id="sichuan-2026-good-air-days-rate"),
+    _case("2026_shaanxi.txt", "gdp", "actual", 2025, "level", 3, "万亿元", "at_least",
+          "地区生产总值跨过3万亿元", id="shaanxi-2026-crossed-a-milestone"),
 ]
 
 
