@@ -444,7 +444,8 @@ BUGS_CAUGHT = [
     _case("2026_shaanxi.txt", "gdp", "actual", 2025, "level", 3, "万亿元", "at_least",
           "地区生产总值跨过3万亿元", id="shaanxi-2026-crossed-a-milestone"),
     _case("2025_jiangsu.docx", "tourists", "actual", 2024, "growth", 15.8, "%", None,
-          "接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%", id="jiangsu-2025-visitors-from-home-and-abroad"),
+          "接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%",
+          id="jiangsu-2025-visitors-from-home-and-abroad"),
 ]
 
 
