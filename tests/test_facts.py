@@ -446,6 +446,10 @@ BUGS_CAUGHT = [
     _case("2025_jiangsu.docx", "tourists", "actual", 2024, "growth", 15.8, "%", None,
           "接待境内外游客超10.9亿人次，旅游总收入超1.3万亿元，分别增长15.8%",
           id="jiangsu-2025-visitors-from-home-and-abroad"),
+    _case("2026_anhui.txt", "tourists", "actual", 2025, "growth", 6.9, "%", None,
+          "国内游客、入境游客数量分别增长6.9%", id="anhui-2026-domestic-tourists-listed-before-inbound"),
+    _case("2025_chongqing.docx", "tourism_revenue", "actual", 2024, "growth", 16.7, "%", None,
+          "国内游客总花费增长16.7%", id="chongqing-2025-domestic-tourist-spending-not-count"),
 ]
 
 
