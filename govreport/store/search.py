@@ -60,7 +60,9 @@ def _fold(text: str) -> str:
 
 
 def _tokens(folded: str) -> str:
-    return " ".join(folded)
+    """One token per character: the characters with a space between each two (what
+    ``" ".join(folded)`` gives, without making a string of every character)."""
+    return folded.replace("", " ")[1:-1]
 
 
 def passages(text: str) -> list[tuple[int, int]]:
