@@ -450,6 +450,10 @@ BUGS_CAUGHT = [
           "国内游客、入境游客数量分别增长6.9%", id="anhui-2026-domestic-tourists-listed-before-inbound"),
     _case("2025_chongqing.docx", "tourism_revenue", "actual", 2024, "growth", 16.7, "%", None,
           "国内游客总花费增长16.7%", id="chongqing-2025-domestic-tourist-spending-not-count"),
+    _case("2025_zhejiang.docx", "grain_output", "target", 2025, "level", 125, "亿斤", None,
+          "总产125亿斤", id="zhejiang-2025-short-total-output-after-grain"),
+    _case("2025_hubei.docx", "grain_output", "actual", 2024, "level", 557, "亿斤", None,
+          "总产达到557亿斤", id="hubei-2025-short-total-output-next-clause"),
 ]
 
 
