@@ -28,10 +28,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import attrgetter, ne
 
 from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.matcher import Matcher
@@ -40,6 +41,7 @@ from govreport.model import Document, Fact, Sentence
 from govreport.numbers import Quantity, find_quantities, quantity_test
 
 _ROUNDING = 1.5  # a bound (突破3万亿元) rounds an exact figure no more than 1.5 times itself
+_PLAN_WORDS_WIDTH = 60  # a sentence about the plan's draft names it within its first 60 characters
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
 _CLAUSE_MARK = re.compile("[" + _CLAUSE_END + "、]")
@@ -87,6 +89,7 @@ class _Rules:
     single_year: re.Pattern[str]
     plan_period: re.Pattern[str]
     plan_words: re.Pattern[str]  # 五年规划: a sentence about the plan itself
+    openers: Matcher[None]  # every word of multi_year, look_back, this_year, plan_period, plan_words
     last_year: re.Pattern[str]
     look_back: re.Pattern[str]
     figure_scopes: tuple[str, ...]
@@ -145,6 +148,8 @@ def _rules() -> _Rules:
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         plan_words=_alternation(p["plan_words"]),
+        openers=Matcher(dict.fromkeys([*p["multi_year"], *p["look_back"], *p["plan_period"], *p["plan_words"],
+                                       g["this_year"]])),
         look_back=_alternation(p["look_back"]),
         scope_verbs=tuple(p["scope_verbs"]),
         figure_scopes=tuple(sorted(p["figure_scopes"], key=len, reverse=True)),
@@ -426,14 +431,15 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     # at last year (过去一年，…) or speak of this year (今年…), each found in one pass
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    opens_multi = _opening(multi_year.search, multi_year, norm, starts, 8)
-    opens_back = _opening(rules.look_back.match, rules.look_back, norm, starts, 8)
-    this_year = re.compile(re.escape(rules.this_year))
-    opens_this_year = _opening(this_year.search, this_year, norm, starts, 8)
+    # (candidates: the sentences where any of these words begins early enough, in one pass)
+    cands = _openings(norm, starts, _PLAN_WORDS_WIDTH)
+    opens_multi = {s for s in cands if multi_year.search(norm, s, s + 8)}
+    opens_back = {s for s in cands if rules.look_back.match(norm, s, s + 8)}
+    opens_this_year = {s for s in cands if norm.find(rules.this_year, s, s + 8) >= 0}
     # a five-year plan section may first look back over the plan that ends (过去五年，…): up to a
     # sentence that opens on the new plan (“十四五”时期是…) or speaks of its draft (五年规划)
-    opens_plan = _opening(rules.plan_period.search, rules.plan_period, norm, starts, 8) | \
-        _opening(rules.plan_words.search, rules.plan_words, norm, starts, 60)
+    opens_plan = {s for s in cands if rules.plan_period.search(norm, s, s + 8)
+                  or rules.plan_words.search(norm, s, s + _PLAN_WORDS_WIDTH)}
     multi, back, recall, cur_para, cur_sec = False, False, False, -1, None
     # parts follow each other (front, review, plan), so ``multi`` matters only while in the
     # review and ``back`` and ``recall`` only once in the plan
@@ -488,27 +494,26 @@ def _turns(sentences: list[Sentence], para_starts: list[int], wanted: set[int] |
     body = [s for s in sentences if s.part == "review" or s.part == "plan"]
     if wanted is None:
         return body
-    starts = [s.start for s in body]
-    secs = [s.section for s in body]
+    starts = list(map(attrgetter("start"), body))
+    secs = list(map(attrgetter("section"), body))
     visit = {0} if body else set()
-    visit.update(k for k in range(1, len(body)) if secs[k] != secs[k - 1])
+    visit.update(compress(range(1, len(body)), map(ne, secs[1:], secs[:-1])))
     visit.update(map(bisect_left, repeat(starts), para_starts))
     visit.update(map(bisect_left, repeat(starts), wanted | opening))
     return [body[k] for k in sorted(visit) if k < len(body)]
 
 
-def _opening(test: Callable[[str, int, int], object], pattern: re.Pattern[str], norm: str,
-             starts: list[int], width: int) -> set[int]:
-    """The sentence starts ``s`` for which ``test(norm, s, s + width)`` holds, ``test`` being
-    ``pattern.search`` or ``.match``. The pattern's matches over the whole text give the
-    candidates: a match inside a window is found by the whole-text scan too, or one that begins
-    earlier in the window and overlaps it (no match runs over a sentence's start)."""
-    out = set()
-    for m in pattern.finditer(norm):
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.start() < starts[i] + width and test(norm, starts[i], starts[i] + width):
-            out.add(starts[i])
-    return out
+def _openings(norm: str, starts: list[int], width: int) -> list[int]:
+    """The starts of the sentences in whose first ``width`` characters a word of the rules'
+    ``openers`` begins. One leftmost-longest scan finds them all: a word that a longer one hides
+    begins inside it, so in the same sentence and no earlier (no word runs over a sentence start).
+    """
+    out = []
+    for at in _rules().openers.scan(norm)[0]:
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < starts[i] + width:
+            out.append(starts[i])
+    return sorted(set(out))
 
 
 def _postfix_facts(norm: str, sent: Sentence, mentions: list[Mention], report_year: int | None,
@@ -605,12 +610,11 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
     prev_measure, prev_sign, prev_before_qual = None, 0, None
     last_end = -1
-    quantities = list(find_quantities(norm, pos, zone_end))
     skip_to = cursor
     dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
     outcome: set[int] = set()  # indices in values of a planned change's start: last year's actual
     averaged = False  # a yearly average was passed over
-    for k, q in enumerate(quantities):
+    for q, following in _with_next(find_quantities(norm, pos, zone_end)):
         if q.start < skip_to:
             continue
         if q.start == last_end:
@@ -618,7 +622,7 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         last_end = q.end
         prefix = norm[cursor: q.start]
         rest, blocked = _between(prefix)
-        step = _steps_end(norm, q, quantities[k + 1] if k + 1 < len(quantities) else None)
+        step = _steps_end(norm, q, following)
         if step and not rest and not blocked:
             cursor = skip_to = step  # 连续迈上4个万亿元台阶、达14.2万亿元: the steps are passed, not a value
             continue
@@ -788,6 +792,16 @@ def _figure_ends_at(norm: str, at: int) -> bool:
         if q.end == at or (q.end < at and _qualifier_words(norm[q.end: at], "")[1] == at - q.end):
             return True
     return False
+
+
+def _with_next(items: Iterator[Quantity]) -> Iterator[tuple[Quantity, Quantity | None]]:
+    """Each item with the one after it (None for the last), reading one item ahead only."""
+    prev = next(items, None)
+    for item in items:
+        yield prev, item  # type: ignore[misc]
+        prev = item
+    if prev is not None:
+        yield prev, None
 
 
 def _leading_run(values: list[tuple[Quantity, str, int, str | None, int, str]]) -> int:
