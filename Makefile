@@ -27,7 +27,7 @@ lint: setup
 	$(BIN)/ruff check govreport tests benchmarks
 
 bench: setup
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --stages
 	$(BIN)/python benchmarks/scale.py --reports 1000
 
 clean:

@@ -24,8 +24,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from govreport.model import Document
-from govreport.pipeline import process
+from govreport.model import Document, Fact
+from govreport.pipeline import PREPARE_STEPS, process
 from govreport.read import SUPPORTED, read_document
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
@@ -57,6 +57,29 @@ def run_jieba(texts: list[str]) -> int:
     return n
 
 
+def stage_seconds(docs: list[Document], reps: int) -> dict[str, float]:
+    """CPU seconds of each pipeline stage over all ``docs``, the least of ``reps`` passes."""
+    from govreport.extract.commitments import extract_commitments
+    from govreport.extract.facts import extract_facts
+    from govreport.extract.indices import score_indices
+
+    best: dict[str, float] = {}
+    for _ in range(reps):
+        total: dict[str, float] = {}
+        for d0 in docs:
+            d = fresh(d0)
+            facts: list[Fact] = []
+            steps = [*PREPARE_STEPS, ("facts", lambda d, facts=facts: facts.extend(extract_facts(d))),
+                     ("commitments", lambda d, facts=facts: extract_commitments(d, facts)),
+                     ("indices", score_indices)]
+            for name, step in steps:
+                t0 = time.process_time()
+                step(d)
+                total[name] = total.get(name, 0.0) + time.process_time() - t0
+        best = {k: min(v, best.get(k, v)) for k, v in total.items()}
+    return best
+
+
 def timed(fn: Callable[[], object]) -> float:
     gc.collect()
     t0 = time.perf_counter()
@@ -71,6 +94,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=5, help="repetitions of each side (default: %(default)s)")
     ap.add_argument("--smoke", action="store_true", help="2 reports, 1 repetition (a quick check)")
     ap.add_argument("--profile", action="store_true", help="profile one govreport pass with pyinstrument")
+    ap.add_argument("--stages", action="store_true",
+                    help="also print each stage's CPU seconds over the corpus (least of the repetitions)")
     args = ap.parse_args(argv)
 
     files = corpus_files(args.corpus)
@@ -96,6 +121,10 @@ def main(argv: list[str] | None = None) -> int:
         with Profiler(interval=0.0005) as prof:
             run_govreport(docs)
         print(prof.output_text(unicode=True, color=False, show_all=False))
+
+    if args.stages:
+        for name, seconds in stage_seconds(docs, reps).items():
+            print(f"stage {name:12s} {seconds:6.3f} s CPU")
 
     gov, jb = [], []
     for _ in range(reps):

@@ -56,3 +56,10 @@ def test_scale_smoke_ingests_and_times_each_query() -> None:
     # the region's facts and the search for a common term find something
     assert int(rows["facts"]) > 0 and int(rows["search"]) > 0, out
     assert re.search(r"^extrapolated to 80,000 reports", out, re.M), out
+
+
+def test_throughput_stages_name_every_step_of_the_pipeline() -> None:
+    out = _run("benchmarks/throughput.py", "--smoke", "--stages")
+    stages = dict(re.findall(rf"^stage (\w+)\s+({NUMBER}) s CPU$", out, re.M))
+    assert list(stages) == ["normalise", "body", "metadata", "segment", "facts", "commitments", "indices"], out
+    assert sum(map(float, stages.values())) > 0
