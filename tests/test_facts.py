@@ -109,6 +109,8 @@ NATIONAL = [
           "城镇调查失业率5.5%左右", id="2019-surveyed-unemployment"),
     _case("2019_national.txt", "unemployment_rate", "actual", 2018, "level", 5, "%", "about",
           "调查失业率稳定在5%左右", id="2019-surveyed-unemployment-without-town"),
+    _case("2026_tianjin.txt", "air_quality_days", "actual", 2025, "growth", 13, "天", None,
+          "增加13天", id="tianjin-2026-days-after-the-rate"),
     _case("2019_national.txt", "energy_intensity", "target", 2019, "growth", -3, "%", "about",
           "单位国内生产总值能耗下降3%左右", id="2019-energy-target"),
     _case("2019_national.txt", "deficit_ratio", "target", 2019, "level", 2.8, "%", None, "赤字率拟按2.8%",

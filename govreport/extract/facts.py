@@ -722,6 +722,10 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
             if m_kind not in lex.measures.get(ind, ("level", "growth")):
                 continue
             classes = lex.units.get(ind, ())
+            if classes and q.unit_class not in classes and (ind, q.unit_class) in lex.other_units:
+                # 优良天数比例达到77%、增加13天: a figure in days is the count's, not the rate's
+                ind = lex.other_units[(ind, q.unit_class)]
+                classes = lex.units.get(ind, ())
             if m_kind == "level" and classes and q.unit_class not in classes:
                 continue
             if m_kind == "growth" and q.unit_class not in ("percent", "points") and classes and \

@@ -26,7 +26,8 @@ from govreport.errors import LexiconError
 
 DATA = resources.files("govreport.lexicon") / "data"
 
-_INDICATOR_KEYS = {"name", "aliases", "measures", "percent", "units", "needs_growth", "alias_of", "cumulates"}
+_INDICATOR_KEYS = {"name", "aliases", "measures", "percent", "units", "needs_growth", "alias_of", "cumulates",
+                   "other_units"}
 
 
 def load_yaml(name: str | Path) -> dict[str, Any]:
@@ -69,6 +70,7 @@ class Indicators:
     scoped: frozenset[str] = frozenset()  # names that a preceding Chinese word narrows
     cumulates: frozenset[str] = frozenset()  # ids whose multi-year figures are sums
     ellipses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short name -> words it needs before
+    other_units: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, unit class) -> id named
 
 
 @cache
@@ -84,6 +86,7 @@ def indicators() -> Indicators:
     unit_classes: dict[str, tuple[str, ...]] = {}
     measures: dict[str, tuple[str, ...]] = {}
     cumulates: set[str] = set()
+    other_units: dict[tuple[str, str], str] = {}
 
     def add(alias: str, ids: tuple[str, ...], where: str) -> None:
         if alias in alias_to_ids and alias_to_ids[alias] != ids:
@@ -106,6 +109,10 @@ def indicators() -> Indicators:
             measures[key] = tuple(entry.get("measures", ("level", "growth")))
             if entry.get("cumulates"):
                 cumulates.add(key)
+            for cls, other in (entry.get("other_units") or {}).items():
+                if other not in entries:
+                    raise LexiconError(f"indicators.yaml: {key}: other_units names unknown id {other!r}")
+                other_units[(key, cls)] = other
         for alias in entry.get("aliases") or ():
             add(alias, (target,), key)
             if entry.get("needs_growth"):
@@ -135,7 +142,8 @@ def indicators() -> Indicators:
         add(word, (entry["id"],), "ellipses")
         ellipses[word] = tuple(entry["after"])
     return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
-                      tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates), ellipses)
+                      tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates), ellipses,
+                      other_units)
 
 
 @dataclass(frozen=True)
