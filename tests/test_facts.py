@@ -111,6 +111,8 @@ NATIONAL = [
           "调查失业率稳定在5%左右", id="2019-surveyed-unemployment-without-town"),
     _case("2026_tianjin.txt", "air_quality_days", "actual", 2025, "growth", 13, "天", None,
           "增加13天", id="tianjin-2026-days-after-the-rate"),
+    _case("2026_tianjin.txt", "new_urban_jobs", "actual", 2025, "level", 32.7, "万人", None,
+          "新增就业32.7万人", id="tianjin-2026-jobs-without-town"),
     _case("2019_national.txt", "energy_intensity", "target", 2019, "growth", -3, "%", "about",
           "单位国内生产总值能耗下降3%左右", id="2019-energy-target"),
     _case("2019_national.txt", "deficit_ratio", "target", 2019, "level", 2.8, "%", None, "赤字率拟按2.8%",
@@ -212,6 +214,9 @@ def _absent(file: str, indicator: str, measure: str, value: float, unit: str, wh
 
 
 NOT_FACTS = [
+    _absent("2026_yunnan.txt", "new_urban_jobs", "level", 7.3, "万人",
+            "退役军人、残疾人新增就业: groups' new jobs, not the town total",
+            id="yunnan-2026-groups-new-jobs"),
     _absent("2008_national.txt", "new_urban_jobs", "level", 5100, "万人",
             "五年全国新增城镇就业: a five-year sum",
             id="2008-five-year-jobs"),
