@@ -216,6 +216,9 @@ def _absent(file: str, indicator: str, measure: str, value: float, unit: str, wh
 
 
 NOT_FACTS = [
+    _absent("2007_national.txt", "energy_intensity", "growth", -4, "%",
+            "没有实现年初确定的...降低4%左右的目标: last year's unmet goal, not an outcome",
+            id="2007-unmet-goal-set-at-the-start-of-the-year"),
     _absent("2026_yunnan.txt", "new_urban_jobs", "level", 7.3, "万人",
             "退役军人、残疾人新增就业: groups' new jobs, not the town total",
             id="yunnan-2026-groups-new-jobs"),
