@@ -115,6 +115,8 @@ NATIONAL = [
           "新增就业32.7万人", id="tianjin-2026-jobs-without-town"),
     _case("2026_shaanxi.txt", "foreign_trade", "target", 2026, "growth", 6, "%", None,
           "力争货物和服务进出口增长6％", id="shaanxi-2026-goods-and-services-trade"),
+    _case("2026_guizhou.txt", "grain_output", "target", 2030, "level", 1121, "万吨", "at_least",
+          "粮食综合生产能力每年稳定在1121万吨以上", id="guizhou-2026-floor-held-every-year"),
     _case("2019_national.txt", "energy_intensity", "target", 2019, "growth", -3, "%", "about",
           "单位国内生产总值能耗下降3%左右", id="2019-energy-target"),
     _case("2019_national.txt", "deficit_ratio", "target", 2019, "level", 2.8, "%", None, "赤字率拟按2.8%",
