@@ -218,6 +218,9 @@ def _absent(file: str, indicator: str, measure: str, value: float, unit: str, wh
 
 
 NOT_FACTS = [
+    _absent("2026_jiangsu.txt", "new_urban_jobs", "level", 690, "万人",
+            "城镇新增就业超690万人 in a subsection of “十四五”时期和2025年工作回顾 that follows the "
+            "five-year opening: a five-year sum", id="jiangsu-2026-five-year-subsection"),
     _absent("2007_national.txt", "energy_intensity", "growth", -4, "%",
             "没有实现年初确定的...降低4%左右的目标: last year's unmet goal, not an outcome",
             id="2007-unmet-goal-set-at-the-start-of-the-year"),

@@ -415,14 +415,20 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     """
     rules = _rules()
     secs = doc.sections
-    state: dict[int, bool] = {}  # section index -> multi-year
+    state: dict[int, bool | None] = {}  # section index -> multi-year (None: as the text before it)
+    mixed: set[int] = set()  # headings naming both several years and one (“十四五”时期和2025年工作回顾)
     for sec in secs:
         head = sec.heading
         parent_multi = state.get(sec.parent, False) if sec.parent is not None else False
         if rules.single_year.search(head) or rules.year_word.search(head):
             state[sec.index] = False
+            if rules.multi_year.search(head):
+                mixed.add(sec.index)
+        elif sec.parent is not None and (sec.parent in mixed or parent_multi is None) and \
+                not rules.multi_year.search(head):
+            state[sec.index] = None  # its subsections follow the paragraph that opened the part
         else:
-            state[sec.index] = bool(rules.multi_year.search(head)) or parent_multi
+            state[sec.index] = bool(rules.multi_year.search(head)) or bool(parent_multi)
     skip = plan_period_sections(doc)
     para_starts = [p.start for p in doc.paragraphs]
     n_para = len(para_starts)
@@ -448,7 +454,8 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
         part, start = sent.part, sent.start
         if sent.section != cur_sec:
             cur_sec = sent.section
-            multi = state.get(cur_sec, False) if cur_sec is not None else False
+            own = state.get(cur_sec, False) if cur_sec is not None else False
+            multi = multi if own is None else own
             recall = False
         k = cur_para
         while k + 1 < n_para and para_starts[k + 1] <= start:
