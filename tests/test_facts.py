@@ -19,7 +19,7 @@ import pytest
 
 from govreport.model import Report
 from govreport.normalize import fold
-from govreport.pipeline import parse_file
+from govreport.pipeline import parse, parse_file
 from tests.helpers import GOLD, RAW, SCORER, SEEDS, URUMQI, YINING
 
 
@@ -515,3 +515,10 @@ def test_bug_caught_stays_fixed(path, indicator, period, year, measure, value, u
                                 value_high):
     test_fact_is_extracted(path, indicator, period, year, measure, value, unit, qualifier, snippet,
                            value_high)
+
+
+def test_a_group_surveyed_unemployment_rate_is_not_the_town_rate():
+    """调查失业率 alone is the town rate (城镇 shared from the list before it);
+    青年调查失业率 is a group's."""
+    r = parse("各位代表：\n一、2025年工作回顾\n城镇新增就业50万人，青年调查失业率16.5%，调查失业率5.1%。\n")
+    assert [f.value for f in r.facts if f.indicator == "unemployment_rate"] == [5.1]
