@@ -61,5 +61,6 @@ def test_scale_smoke_ingests_and_times_each_query() -> None:
 def test_throughput_stages_name_every_step_of_the_pipeline() -> None:
     out = _run("benchmarks/throughput.py", "--smoke", "--stages")
     stages = dict(re.findall(rf"^stage (\w+)\s+({NUMBER}) s CPU$", out, re.M))
-    assert list(stages) == ["normalise", "body", "metadata", "segment", "facts", "commitments", "indices"], out
+    expected = ["normalise", "body", "metadata", "segment", "facts", "commitments", "indices"]
+    assert list(stages) == expected, out
     assert sum(map(float, stages.values())) > 0
