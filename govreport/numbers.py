@@ -50,11 +50,23 @@ class Quantity:
     @property
     def base_value(self) -> float:
         """The value in base units (亿元 -> 元)."""
-        u = units()
-        for prefix, factor in sorted(u.multipliers.items(), key=lambda kv: -len(kv[0])):
-            if self.unit.startswith(prefix) and self.unit[len(prefix):] in u.bases:
-                return self.value * factor
-        return self.value
+        return self.value * unit_scale(self.unit)[0]
+
+
+@cache
+def unit_scale(unit: str) -> tuple[float, str]:
+    """(factor, base) of a normalised unit: 万亿元 -> (1e12, 元), % -> (1, %).
+
+    >>> unit_scale("万亿元"), unit_scale("万人次"), unit_scale("%")
+    ((1000000000000.0, '元'), (10000.0, '人次'), (1.0, '%'))
+    """
+    u = units()
+    if unit in u.percent or unit in u.points:
+        return 1.0, unit
+    for prefix in _multipliers():
+        if unit.startswith(prefix) and unit[len(prefix):] in u.bases:
+            return float(u.multipliers[prefix]), unit[len(prefix):]
+    return 1.0, unit
 
 
 @cache

@@ -34,6 +34,7 @@ import pandas as pd
 
 from govreport.lexicon import indicators, load_lexicon, units
 from govreport.model import Report
+from govreport.numbers import unit_scale
 
 STATUSES = ("met", "met (about)", "missed", "no outcome reported", "not comparable", "no target")
 _EPS = 1e-9
@@ -90,17 +91,6 @@ def tracking_lexicon() -> TrackingLexicon:
 
 
 # ---------------------------------------------------------------- units
-
-
-def unit_scale(unit: str) -> tuple[float, str]:
-    """(factor, base) of a normalised unit: 万亿元 -> (1e12, 元), % -> (1, %)."""
-    u = units()
-    if unit in u.percent or unit in u.points:
-        return 1.0, unit
-    for prefix in sorted(u.multipliers, key=len, reverse=True):
-        if unit.startswith(prefix) and unit[len(prefix):] in u.bases:
-            return u.multipliers[prefix], unit[len(prefix):]
-    return 1.0, unit
 
 
 def convert(value: float, unit: str, to_unit: str) -> float | None:

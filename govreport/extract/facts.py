@@ -38,7 +38,7 @@ from govreport.lexicon import Indicators, grammar, indicators, phrases, units
 from govreport.matcher import Matcher
 from govreport.metadata import short_name
 from govreport.model import Document, Fact, Sentence
-from govreport.numbers import Quantity, find_quantities, quantity_test
+from govreport.numbers import Quantity, find_quantities, quantity_test, unit_scale
 
 _ROUNDING = 1.5  # a bound (突破3万亿元) rounds an exact figure no more than 1.5 times itself
 _PLAN_WORDS_WIDTH = 60  # a sentence about the plan's draft names it within its first 60 characters
@@ -364,7 +364,7 @@ def _without_bounds_beside_exact(facts: list[Fact]) -> list[Fact]:
 
 
 def _base(f: Fact) -> float:
-    return Quantity(f.value, f.unit, "", 0, 0, "", "").base_value
+    return f.value * unit_scale(f.unit)[0]
 
 
 def _sentences_at(sentences: list[Sentence], offsets: list[int]) -> set[int]:
