@@ -83,7 +83,7 @@ class _Rules:
     dated_start: re.Pattern[str]  # 从2021年: a change's start that names its year
     last_year_start: re.Pattern[str]  # 从去年: a planned change's start that is last year's outcome
     sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
-    averages: tuple[str, ...]  # 年均: blockers that only make their own figure a yearly average
+    averages: tuple[str, ...]  # 年均: blockers making only their own figure an average, longest first
     from_words: tuple[str, ...]
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -142,7 +142,7 @@ def _rules() -> _Rules:
         subscopes=tuple(sorted(p["subscopes_before"], key=len, reverse=True)),
         subscope_suffixes="".join(p["subscope_suffixes"]), ownscope=tuple(p["ownscope"]),
         area_word=g["area_word"], total_words=tuple(p["total_words"]), steps=tuple(p["steps"]),
-        sum_word=_alternation(p["sum_words"]), averages=tuple(p["averages"]),
+        sum_word=_alternation(p["sum_words"]), averages=tuple(sorted(p["averages"], key=len, reverse=True)),
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         last_year_start=re.compile("(?:" + _words(p["from_words"]) + ")(?:" + _words(p["last_year"]) + ")"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
@@ -434,10 +434,10 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     n_para = len(para_starts)
     multi_year = rules.multi_year
     # the sentences whose first characters look back over several years (五年来，…), look back
-    # at last year (过去一年，…) or speak of this year (今年…), each found in one pass
+    # at last year (过去一年，…) or speak of this year (今年…); candidates from one pass over the
+    # text (any of these words beginning early enough in a sentence), each then tested
     sentences = doc.sentences
     starts = [s.start for s in sentences]
-    # (candidates: the sentences where any of these words begins early enough, in one pass)
     cands = _openings(norm, starts, _PLAN_WORDS_WIDTH)
     opens_multi = {s for s in cands if multi_year.search(norm, s, s + 8)}
     opens_back = {s for s in cands if rules.look_back.match(norm, s, s + 8)}
@@ -770,7 +770,7 @@ def _averages_only(prefix: str, after_values: bool) -> bool:
     if after_values:
         return False
     rest = prefix
-    for w in sorted(rules.averages, key=len, reverse=True):
+    for w in rules.averages:
         rest = rest.replace(w, "")
     return any(w in prefix for w in rules.averages) and not any(b in rest for b in rules.blockers)
 
