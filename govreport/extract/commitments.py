@@ -255,24 +255,17 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
     return bool(lex.project_words.search(phrase))
 
 
-def _clean_subject(text: str, lex: _Lexicon) -> str:
+@lru_cache(maxsize=8192)
+def _clean_subject(text: str) -> str:
     """``text`` without list heads, lead words, trailing link words and trims (cached: the same
     short texts recur)."""
-    return _clean_subject_text(text) if lex is lexicon() else _clean_subject_with(text, lex)
-
-
-@lru_cache(maxsize=8192)
-def _clean_subject_text(text: str) -> str:
-    return _clean_subject_with(text, lexicon())
-
-
-def _clean_subject_with(text: str, lex: _Lexicon) -> str:
+    lex = lexicon()
     masked = text
     for word in lex.not_list_markers:
         masked = masked.replace(word, "\0" * len(word))
     for marker in lex.list_markers:
         at = masked.rfind(marker)
-        if at >= 0 and _clean_subject(text[at + len(marker):], lex):  # 省实验室、研究院等10家: keep all
+        if at >= 0 and _clean_subject(text[at + len(marker):]):  # 省实验室、研究院等10家: keep all
             text = text[at + len(marker):]
     text, _ = _strip_left(text, lex.lead_words)
     text = _strip_right(text, lex.between_words)
@@ -349,18 +342,18 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         if lv is not None:
             pre = _strip_right(pre, lex.between_words)
             pre = pre[: pre.rfind(lv)] if lv in pre else pre
-        subject = _clean_subject(pre, lex)
+        subject = _clean_subject(pre)
         end = fig_end
         counts_after = q.unit in lex.classifiers or not subject  # 14个示范点, 抓好3万亩高标准农田建设
         if counts_after and fig_end < sent.end and norm[fig_end] not in _PHRASE_END:
             if norm.startswith(lex.not_counted, fig_end):
                 continue
             noun, noun_end = _noun_after(norm, fig_end, sent.end, _PHRASE_END)
-            noun = _clean_subject(_head_noun(noun, lex), lex)
+            noun = _clean_subject(_head_noun(noun, lex))
             if noun:
                 subject, end = noun, noun_end
         if not subject and action_start is not None:  # 中央预算内投资拟安排7000亿元
-            subject = _clean_subject(_strip_right(norm[clause_start:action_start], lex.lead_words), lex)
+            subject = _clean_subject(_strip_right(norm[clause_start:action_start], lex.lead_words))
         if not subject:  # 分别增长3.5%、3.2%: the list shares its subject
             subject = state.subject
         if action_start is not None:
