@@ -473,6 +473,8 @@ BUGS_CAUGHT = [
           "总产125亿斤", id="zhejiang-2025-short-total-output-after-grain"),
     _case("2025_hubei.docx", "grain_output", "actual", 2024, "level", 557, "亿斤", None,
           "总产达到557亿斤", id="hubei-2025-short-total-output-next-clause"),
+    _case("2016_national.txt", "gdp", "target", 2020, "level", 90, "万亿元", "at_least",
+          "届时，我国经济总量超过90万亿元", id="2016-our-country-before-scoped-name"),
 ]
 
 
