@@ -220,14 +220,13 @@ class Report:
         """Facts as a pandas DataFrame, one row per fact, with evidence and report metadata."""
         import pandas as pd
 
+        from govreport.analyze.track import FACT_COLUMNS, target_sentences
+
         rows = []
-        for f in self.facts:
+        kinds = target_sentences(self.text, self.facts, self.metadata.year)
+        for f, kind in zip(self.facts, kinds, strict=True):
             row = f.to_dict(self.text)
             row.update(report=self.name, region=self.metadata.region, level=self.metadata.level,
-                       report_year=self.metadata.year)
+                       report_year=self.metadata.year, target_sentence=kind)
             rows.append(row)
-        columns = [
-            "report", "region", "level", "report_year", "indicator", "period", "year", "measure", "value",
-            "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence", "start", "end",
-        ]
-        return pd.DataFrame(rows, columns=columns)
+        return pd.DataFrame(rows, columns=FACT_COLUMNS)

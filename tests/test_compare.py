@@ -120,3 +120,27 @@ def test_compare_on_the_store_ranks_as_compare_on_all_the_facts(corpus_db):
                     assert got.equals(want), (name, year, measure)
                     cases += len(want) > 1
     assert cases > 30
+
+
+@pytest.mark.slow
+def test_targets_ranked_on_the_store_read_no_text_and_rank_as_with_the_texts(corpus_db, monkeypatch):
+    """Headline targets are picked by the stored target_sentence: ranking every region's targets
+    reads no report text, and ranks as picking them from the texts does."""
+    import govreport
+    from govreport.analyze.track import corpus_texts
+    from govreport.lexicon import indicators
+
+    with govreport.Corpus(corpus_db) as corpus:
+        facts = corpus.facts(period="target")
+        texts = corpus_texts(corpus, facts["report"].unique())
+        monkeypatch.setattr(type(corpus), "texts", lambda self, names: pytest.fail("read report texts"))
+        cases = 0
+        for name in indicators().names:
+            mine = facts[facts["indicator"] == name]
+            for year in sorted(set(mine["report_year"].dropna().astype(int))):
+                got = corpus.compare(indicator=name, year=year, period="target")
+                want = compare(mine.drop(columns="target_sentence"), indicator=name, year=year,
+                               period="target", texts=texts)
+                assert got.equals(want), (name, year)
+                cases += len(want) > 1
+    assert cases > 20

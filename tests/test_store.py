@@ -152,6 +152,23 @@ def test_a_database_of_the_first_schema_gets_facts_evidence_when_opened(tmp_path
     assert names == [name for name, _ in store_db.schema.MIGRATIONS]
 
 
+def test_a_database_before_target_sentences_gets_them_from_its_texts_when_opened(tmp_path):
+    path = tmp_path / "t.db"
+    with govreport.Corpus(path) as corpus:
+        corpus.ingest([YINING])
+    query = "SELECT id, target_sentence FROM facts ORDER BY id"
+    with sqlite3.connect(path) as conn:
+        stored = conn.execute(query).fetchall()
+        conn.executescript("""DROP VIEW facts_view; ALTER TABLE facts DROP COLUMN target_sentence;
+                              DELETE FROM migrations WHERE name = '004_facts_target_sentence';""")
+    assert {kind for _, kind in stored} >= {"targets", None}  # Yining's 预期目标 sentence; outcomes
+    store_db.connect(path).close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute(query).fetchall() == stored
+        assert conn.execute("SELECT count(target_sentence) FROM facts_view").fetchone()[0] == \
+            sum(kind is not None for _, kind in stored)
+
+
 # --- queries --------------------------------------------------------------------------------
 
 def test_facts_frame_has_report_columns_and_evidence_from_offsets(seed_db):

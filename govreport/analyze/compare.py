@@ -120,8 +120,9 @@ def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, regi
 
     Only the facts :func:`compare` looks at are read — the indicator's, and for regions side
     by side only that period and year from the report that can state it (N+1 for outcomes, N
-    for targets) — and texts only where they are used: to pick headline targets and read
-    self-reported status, never for ranking outcomes.
+    for targets) — and texts only where they are used: to read self-reported status in a
+    region's series. Headline targets are picked by the stored ``target_sentence``, so ranking
+    a whole country's targets reads no report text.
     """
     if region:
         facts = corpus.facts(region=region, indicator=indicator)
@@ -134,8 +135,7 @@ def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, regi
                              report_year=year + 1 if period == "actual" else year)
     else:  # compare() raises on these arguments; let it say why
         facts = corpus.facts(indicator=indicator)
-    needs_text = bool(region) or period == "target"
-    texts = corpus_texts(corpus, facts["report"].unique()) if needs_text else None
+    texts = corpus_texts(corpus, facts["report"].unique()) if region else None
     return compare(facts, indicator=indicator, year=year, region=region, period=period, measure=measure,
                    texts=texts)
 

@@ -45,6 +45,7 @@ _CONTINUED = "：:；;，,、"
 FACT_COLUMNS = [
     "report", "region", "level", "report_year", "indicator", "period", "year", "measure", "value",
     "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence", "start", "end",
+    "target_sentence",
 ]
 COLUMNS = [
     "region", "level", "indicator", "name", "measure", "year", "status", "gap", "gap_unit",
@@ -141,17 +142,38 @@ def _sentence_span(text: str, offset: int) -> tuple[int, int]:
     return s, e
 
 
-def _target_class(text: str, start: int) -> int | None:
-    """0: in a target sentence (预期目标); 1: a target sentence that names a five-year goal before
-    the figure; 2: another sentence; None: a figure after a five-year word (a later goal)."""
+# How a target figure's sentence ranks it as its year's headline target (target_sentence):
+# the first figure in a sentence of targets (预期目标) wins over figures of other sentences.
+TARGET_SENTENCES: dict[str, int | None] = {
+    "targets": 0,  # in a sentence of targets
+    "targets_after_goal": 1,  # in a sentence of targets, after a five-year word (年均, 今后五年)
+    "other": 2,  # in another sentence
+    "later_goal": None,  # after a five-year word, outside a sentence of targets: not this year's
+}
+
+
+def target_sentence(text: str, start: int) -> str:
+    """The kind of sentence the target figure at ``start`` stands in (a key of ``TARGET_SENTENCES``).
+
+    >>> target_sentence("今年主要预期目标是：地区生产总值增长6%左右。", 16)
+    'targets'
+    >>> target_sentence("今后五年，地区生产总值年均增长6%。", 5)
+    'later_goal'
+    """
     lex = tracking_lexicon()
     s, e = _sentence_span(text, start)
     sentence = text[s:e]
     marked = any(m in sentence for m in lex.target_markers)
     excluded = any(x in text[s:start] for x in lex.target_excludes)
     if excluded:
-        return 1 if marked else None
-    return 0 if marked else 2
+        return "targets_after_goal" if marked else "later_goal"
+    return "targets" if marked else "other"
+
+
+def target_sentences(text: str, facts: Iterable[Any], report_year: int | None) -> list[str | None]:
+    """:func:`target_sentence` of each fact that is a target of the report's own year, else None."""
+    return [target_sentence(text, f.start) if f.period == "target" and f.year == report_year
+            and report_year is not None else None for f in facts]
 
 
 def _self_match(text: str, start: int, end: int, patterns: Iterable[tuple[str, re.Pattern[str]]]
@@ -190,9 +212,12 @@ def _clean(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def _target_rank(row: Any, texts: dict[str, str] | None) -> tuple[int, int, str, int] | None:
-    text = texts.get(row.report) if texts else None
-    if text is not None:
-        cls = _target_class(text, int(row.start))
+    kind = getattr(row, "target_sentence", None)
+    if not isinstance(kind, str):  # a frame without the column: from the text, if given
+        text = texts.get(row.report) if texts else None
+        kind = target_sentence(text, int(row.start)) if text is not None else None
+    if kind is not None:
+        cls = TARGET_SENTENCES[kind]
         return None if cls is None else (cls, 0, row.report, int(row.start))
     marked = any(m in row.evidence for m in tracking_lexicon().target_markers)
     return (0 if marked else 1, 0 if row.qualifier else 1, row.report, int(row.start))
@@ -201,10 +226,11 @@ def _target_rank(row: Any, texts: dict[str, str] | None) -> tuple[int, int, str,
 def headline_targets(facts: pd.DataFrame, texts: dict[str, str] | None = None) -> pd.DataFrame:
     """One target per (region, indicator, measure, year): the headline one of report N.
 
-    With the text: the first figure in a sentence holding a target marker (预期目标), before
-    figures of other sentences; a figure after a five-year word in its sentence (今后五年, 年均,
-    “十四五”, 届时 …) and without a marker there is no target of the year. Without the text: a marker in
-    the evidence, then a qualified figure (左右, 以上 …), then the first.
+    By each figure's ``target_sentence`` (stored with the fact; else found in ``texts``): the
+    first figure in a sentence holding a target marker (预期目标), before figures of other
+    sentences; a figure after a five-year word in its sentence (今后五年, 年均, “十四五”, 届时 …)
+    and without a marker there is no target of the year. With neither: a marker in the
+    evidence, then a qualified figure (左右, 以上 …), then the first.
     """
     t = facts[(facts["period"] == "target") & (facts["year"] == facts["report_year"])]
     if t.empty:
@@ -456,5 +482,6 @@ def track_corpus(corpus: Any, *, region: str | None = None, indicator: str | Non
     return track(facts, region=region, indicator=indicator, year=year, about_tolerance=about_tolerance,
                  texts=texts)
 
-__all__ = ["STATUSES", "track", "track_corpus", "summarize", "judge", "convert",
-           "unit_scale", "headline_targets", "facts_from_reports", "tracking_lexicon"]
+__all__ = ["STATUSES", "TARGET_SENTENCES", "track", "track_corpus", "summarize", "judge", "convert",
+           "unit_scale", "headline_targets", "facts_from_reports", "tracking_lexicon", "target_sentence",
+           "target_sentences"]

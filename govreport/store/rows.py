@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from govreport.analyze.track import target_sentences
 from govreport.model import Report
 from govreport.store import search
 
@@ -25,7 +26,7 @@ REPORT_COLUMNS = ("slug", "name", "source_path", "sha256", "ingested_at", "forma
 SECTION_COLUMNS = ("report_id", "idx", "depth", "heading", "part", "parent", "start", "heading_end", "end")
 SENTENCE_COLUMNS = ("report_id", "idx", "part", "section", "start", "end")
 FACT_COLUMNS = ("report_id", "indicator", "period", "year", "measure", "value", "value_high", "unit",
-                "qualifier", "value_text", "unit_text", "start", "end", "evidence")
+                "qualifier", "value_text", "unit_text", "start", "end", "evidence", "target_sentence")
 COMMITMENT_COLUMNS = ("report_id", "action", "subject", "value", "unit", "qualifier", "value_text", "section",
                       "start", "end")
 INDEX_COLUMNS = ("report_id", "index_name", "part", "count", "chars", "per_10k", "sentences",
@@ -62,6 +63,7 @@ def from_report(report: Report) -> Rows:
     doc, md = report.document, report.metadata
     text = doc.text
     passages, tokens = search.passage_tokens(text)
+    kinds = target_sentences(text, report.facts, md.year)
     return Rows(
         name=doc.name,
         report=(doc.format, doc.encoding, md.region, md.level, md.year, md.date, md.speaker, md.title,
@@ -72,7 +74,8 @@ def from_report(report: Report) -> Rows:
                   for s in doc.sections],
         sentences=[(i, s.part, s.section, s.start, s.end) for i, s in enumerate(doc.sentences)],
         facts=[(f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
-                f.value_text, f.unit_text, f.start, f.end, text[f.start:f.end]) for f in report.facts],
+                f.value_text, f.unit_text, f.start, f.end, text[f.start:f.end], kind)
+               for f, kind in zip(report.facts, kinds, strict=True)],
         commitments=[(c.action, c.subject, c.value, c.unit, c.qualifier, c.value_text,
                       " / ".join(c.section_path), c.start, c.end) for c in report.commitments],
         indices=[(i.index, i.part, i.count, i.chars, i.per_10k, i.sentences, i.sentence_share,

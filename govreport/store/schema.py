@@ -13,8 +13,10 @@ Tables (one row per …):
 - ``sections``: heading of the outline tree (``idx`` within the report, ``parent`` idx,
   ``depth``, ``part``, offsets).
 - ``sentences``: sentence span with its part and section idx.
-- ``facts``: :class:`~govreport.model.Fact` (all fields) of a report, and its ``evidence``
-  (see below).
+- ``facts``: :class:`~govreport.model.Fact` (all fields) of a report, its ``evidence`` (see
+  below) and, for a target of the report's own year, ``target_sentence``: the kind of sentence
+  it stands in, which ranks it as the year's headline target (migration
+  ``004_facts_target_sentence``; see :func:`govreport.analyze.track.target_sentence`).
 - ``commitments``: :class:`~govreport.model.Commitment`; ``section`` is the heading path
   joined with `` / ``.
 - ``indices``: :class:`~govreport.model.IndexScore`; ``index_name`` holds ``IndexScore.index``
@@ -209,11 +211,38 @@ def _m003_fts_hashsize(conn: sqlite3.Connection) -> None:
         pass
 
 
+def _m004_facts_target_sentence(conn: sqlite3.Connection) -> None:
+    """facts.target_sentence: the kind of sentence a target of the report's own year stands in
+    (:func:`govreport.analyze.track.target_sentence`), which ranks it as the year's headline
+    target. Stored so that picking headline targets — for one region or across all of them —
+    reads no report text. Filled here from the texts of the reports already stored."""
+    from govreport.analyze.track import target_sentence
+
+    run_script(conn, """
+    ALTER TABLE facts ADD COLUMN target_sentence TEXT;
+    DROP VIEW IF EXISTS facts_view;
+    CREATE VIEW facts_view AS
+        SELECT f.id, f.report_id, r.slug AS report, r.region, r.level, r.year AS report_year,
+               f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
+               f.value_text, f.unit_text, f.evidence, f.start, f."end", f.target_sentence
+        FROM facts f JOIN reports r ON r.id = f.report_id;
+    """)
+    targets = conn.execute("SELECT f.id, f.report_id, f.start FROM facts f JOIN reports r "
+                           "ON r.id = f.report_id WHERE f.period = 'target' AND f.year = r.year "
+                           "ORDER BY f.report_id").fetchall()
+    text, current = "", None
+    for fid, rid, start in targets:
+        if rid != current:
+            text, current = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0], rid
+        conn.execute("UPDATE facts SET target_sentence = ? WHERE id = ?", (target_sentence(text, start), fid))
+
+
 # Name → migration, applied in this order. Append only.
 MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_facts_evidence", _m002_facts_evidence),
     ("003_fts_hashsize", _m003_fts_hashsize),
+    ("004_facts_target_sentence", _m004_facts_target_sentence),
 ]
 
 
