@@ -64,8 +64,18 @@ DEVELOPMENT = [
 ]
 
 
+# The same, from reports outside the development set (each row shows one rule)
+SHANDONG_2026 = RAW / "2026_shandong.txt"
+HENAN_2025 = RAW / "2025_henan.docx"
+OTHER_REPORTS = [
+    pytest.param(SHANDONG_2026, "投资2000万元以上的技改项目3000个", 3000, "个",
+                 "投资2000万元以上的技改项目", "实施", None, "（二）奋力推进因地制宜发展新质生产力",
+                 id="shandong-size-class-with-de-in-subject"),
+]
+
+
 @pytest.mark.parametrize(("path", "evidence", "value", "unit", "subject", "action", "qualifier", "heading"),
-                         DEVELOPMENT)
+                         DEVELOPMENT + OTHER_REPORTS)
 def test_development_commitments(path, evidence, value, unit, subject, action, qualifier, heading):
     report = _parsed(str(path))
     assert evidence in report.text, "the case must be copied from the report"
@@ -120,6 +130,9 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2024_national.txt", "“十四五”", id="national-plan-name"),
     pytest.param(RAW / "2015_national.txt", "由55元", id="national-from-value"),
     pytest.param(RAW / "2010_national.txt", "每５０公斤", id="national-per-unit-base"),
+    pytest.param(RAW / "2025_henan.docx", "营收1亿元以上企业", id="henan-revenue-size-class"),
+    pytest.param(RAW / "2025_henan.docx", "、5亿元以上企业", id="henan-revenue-size-class-in-a-list"),
+    pytest.param(RAW / "2026_shandong.txt", "投资2000万元以上的", id="shandong-investment-size-class"),
 ]
 
 

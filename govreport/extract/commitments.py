@@ -316,7 +316,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             continue
         qualifier, fig_end = _qualifier(norm, q, lex, before)
         if _is_attribute(norm, q, lex, before, fig_end, sent.end) or \
-                _is_from_value(norm, q, lex, seg_start, fig_end):
+                _is_from_value(norm, q, lex, seg_start, fig_end) or \
+                _is_size_class(norm, q, qualifier, fig_end, sent.end):
             continue
 
         # the verb: an action in this item, an action earlier in the clause (a list), a level
@@ -395,6 +396,13 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _is_size_class(norm: str, q: Quantity, qualifier: str | None, fig_end: int, limit: int) -> bool:
+    """A sum with a bound word glued to the noun after it names a class of that noun, it is not
+    a task's size: "营收1亿元以上企业有研发机构", "投资2000万元以上的技改项目3000个"."""
+    return q.unit_class == "money" and qualifier in ("at_least", "at_most") and fig_end > q.end and \
+        fig_end < limit and norm[fig_end] not in _PHRASE_END
 
 
 def _level_verb(text: str, lex: _Lexicon) -> str | None:
