@@ -475,6 +475,8 @@ BUGS_CAUGHT = [
           "总产达到557亿斤", id="hubei-2025-short-total-output-next-clause"),
     _case("2016_national.txt", "gdp", "target", 2020, "level", 90, "万亿元", "at_least",
           "届时，我国经济总量超过90万亿元", id="2016-our-country-before-scoped-name"),
+    _case("2025_heilongjiang.docx", "grain_output", "actual", 2024, "level", 1600, "亿斤", "at_least",
+          "粮食总产量再上新台阶，突破1600亿斤大关", id="heilongjiang-2025-new-step-then-figure"),
 ]
 
 
