@@ -339,6 +339,9 @@ NOT_FACTS = [
     _absent("2026_gansu.txt", "rd_spending", "level", 133.5, "亿元",
             "省属企业完成产业类投资553.1亿元、研发投入133.5亿元: the provincial enterprises' R&D",
             id="gansu-2026-provincial-enterprises-rd"),
+    _absent("2026_hainan.txt", "tourism_revenue", "level", 83.9, "亿元",
+            "医疗旅游人次86.5万、收入83.9亿元: medical tourism's revenue, a part",
+            id="hainan-2026-medical-tourism-revenue"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
@@ -477,6 +480,8 @@ BUGS_CAUGHT = [
           "届时，我国经济总量超过90万亿元", id="2016-our-country-before-scoped-name"),
     _case("2025_heilongjiang.docx", "grain_output", "actual", 2024, "level", 1600, "亿斤", "at_least",
           "粮食总产量再上新台阶，突破1600亿斤大关", id="heilongjiang-2025-new-step-then-figure"),
+    _case("2025_qinghai.docx", "tourism_revenue", "actual", 2024, "growth", 20, "%", None,
+          "旅游人数和收入均增长20%", id="qinghai-2025-revenue-joined-to-visitor-count"),
 ]
 
 
