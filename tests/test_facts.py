@@ -482,6 +482,12 @@ BUGS_CAUGHT = [
           "粮食总产量再上新台阶，突破1600亿斤大关", id="heilongjiang-2025-new-step-then-figure"),
     _case("2025_qinghai.docx", "tourism_revenue", "actual", 2024, "growth", 20, "%", None,
           "旅游人数和收入均增长20%", id="qinghai-2025-revenue-joined-to-visitor-count"),
+    _case("2025_qinghai.docx", "grain_output", "actual", 2024, "level", 118.3, "万吨", None,
+          "粮食、油料、蔬菜产量分别达118.3万吨", id="qinghai-2025-grain-first-of-a-shared-head-list"),
+    _case("2025_qinghai.docx", "grain_area", "target", 2025, "level", 445, "万亩", None,
+          "粮食、油料作物种植面积分别保持在445万亩", id="qinghai-2025-grain-area-shared-head"),
+    _case("2026_xizang.txt", "grain_output", "target", 2026, "level", 100, "万吨", "at_least",
+          "粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", id="xizang-2026-grain-shared-head-jun"),
 ]
 
 

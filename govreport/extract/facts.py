@@ -107,6 +107,7 @@ class _Rules:
     respectively: str  # 分别
     this_year: str  # 今年
     growth_after_to: tuple[str, ...]  # 增长 下降: a growth verb that counts even after 到
+    list_end: re.Pattern[str]  # the rest of a list of names up to its 分别/均, in one clause
     scope_neutral: frozenset[str]  # characters before a scoped name that do not narrow it
     bare_before: frozenset[str]  # characters a short name (ellipsis) stands right after: 、 和 ，
 
@@ -166,6 +167,7 @@ def _rules() -> _Rules:
         figure_joiners=tuple(g["figure_joiners"]), distributors=tuple(g["distributors"]),
         respectively=g["respectively"], this_year=g["this_year"],
         growth_after_to=tuple(g["growth_after_to"]), scope_neutral=frozenset(g["scope_neutral"]),
+        list_end=re.compile(r"[^\d" + _CLAUSE_END + "。！？\n]{1,30}?(?=" + _words(g["distributors"]) + ")"),
         bare_before=frozenset(g["name_joiners"]) | frozenset(_CLAUSE_END),
     )
 
@@ -184,14 +186,31 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     rules = _rules()
     end = len(norm) if end is None else end
     out = []
-    ellipses = rules.lex.ellipses
+    ellipses, heads = rules.lex.ellipses, rules.lex.shared_heads
     for s, e, (alias, ids) in rules.names.find(norm, start, end):
         if alias in ellipses and (s == start or norm[s - 1] not in rules.bare_before
                                   or not any(w in norm[start:s] for w in ellipses[alias])):
             continue  # 总产量 names grain output only after 粮食, and only standing alone in a
             # list (粮食播种面积…、总产量…), not inside another name (油料总产量)
+        if alias in heads:
+            ids = _shared_head(norm, e, end, heads[alias])
+            if not ids:
+                continue
         out.append(Mention(s, e, alias, ids))
     return out
+
+
+def _shared_head(norm: str, at: int, end: int, heads: dict[str, str]) -> tuple[str, ...]:
+    """The indicator named by a list's first item ending at ``at`` when the list's items share
+    the head written at its end (粮食、油料、蔬菜产量分别…: 粮食产量), else ()."""
+    rules = _rules()
+    if at >= end or norm[at] not in rules.name_joiners:
+        return ()
+    rest = rules.list_end.match(norm, at + 1, end)
+    if rest is None:
+        return ()
+    head = next((h for h in sorted(heads, key=len, reverse=True) if rest.group().endswith(h)), None)
+    return (heads[head],) if head else ()
 
 
 def _own_names(region: str | None) -> tuple[str, ...]:

@@ -71,6 +71,7 @@ class Indicators:
     cumulates: frozenset[str] = frozenset()  # ids whose multi-year figures are sums
     ellipses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short name -> words it needs before
     other_units: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, unit class) -> id named
+    shared_heads: dict[str, dict[str, str]] = field(default_factory=dict)  # first item -> list head -> id
 
 
 @cache
@@ -78,7 +79,7 @@ def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
     _check_keys("indicators.yaml", data,
                 {"indicators", "compounds", "postfix", "postfix_not_before", "scoped", "placeholders",
-                 "ellipses"})
+                 "ellipses", "shared_heads"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
@@ -141,9 +142,16 @@ def indicators() -> Indicators:
             raise LexiconError(f"indicators.yaml: ellipsis {word!r} names unknown id {entry['id']!r}")
         add(word, (entry["id"],), "ellipses")
         ellipses[word] = tuple(entry["after"])
+    shared_heads: dict[str, dict[str, str]] = {}
+    for word, by_head in (data.get("shared_heads") or {}).items():
+        unknown = [i for i in by_head.values() if i not in names]
+        if unknown:
+            raise LexiconError(f"indicators.yaml: shared head item {word!r} names unknown ids {unknown}")
+        add(word, (), "shared_heads")  # no indicator alone: the list's head says which
+        shared_heads[word] = dict(by_head)
     return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
                       tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates), ellipses,
-                      other_units)
+                      other_units, shared_heads)
 
 
 @dataclass(frozen=True)
