@@ -342,6 +342,9 @@ NOT_FACTS = [
     _absent("2026_hainan.txt", "tourism_revenue", "level", 83.9, "亿元",
             "医疗旅游人次86.5万、收入83.9亿元: medical tourism's revenue, a part",
             id="hainan-2026-medical-tourism-revenue"),
+    _absent("2026_gansu.txt", "tourists", "level", 17.52, "亿人次",
+            "“十四五”时期工作回顾: 累计接待游客17.52亿人次, a sum over the five years",
+            id="gansu-2026-five-year-sum-said-before-the-name"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.

@@ -399,11 +399,12 @@ def _sentences_at(sentences: list[Sentence], offsets: list[int]) -> set[int]:
 
 def _sums_years(norm: str, sent: Sentence, f: Fact) -> bool:
     """In a multi-year review, a growth figure or a summed figure (of an indicator that sums over
-    years, or one said to be summed: 一般公共预算收入累计完成3.7万亿元) is not the last year's,
-    unless the sentence names its year."""
+    years, or one said to be summed in its clause: 一般公共预算收入累计完成3.7万亿元, 累计接待游客
+    17.52亿人次、旅游花费1.27万亿元) is not the last year's, unless the sentence names its year."""
     rules = _rules()
+    clause = max(sent.start, *(norm.rfind(c, sent.start, f.start) + 1 for c in _CLAUSE_END))
     if f.measure != "growth" and f.indicator not in rules.lex.cumulates and \
-            not rules.sum_word.search(norm, f.start, f.end):
+            not rules.sum_word.search(norm, clause, f.end):
         return False
     named = rules.year.search(norm, sent.start, f.start) or rules.last_year.search(norm, sent.start, f.start)
     if named is None:
