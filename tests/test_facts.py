@@ -345,6 +345,9 @@ NOT_FACTS = [
     _absent("2026_gansu.txt", "tourists", "level", 17.52, "亿人次",
             "“十四五”时期工作回顾: 累计接待游客17.52亿人次, a sum over the five years",
             id="gansu-2026-five-year-sum-said-before-the-name"),
+    _absent("2026_gansu.txt", "tourism_revenue", "level", 1.27, "万亿元",
+            "累计接待游客17.52亿人次、旅游花费1.27万亿元: the five years' spending, summed",
+            id="gansu-2026-five-year-sum-of-tourism-spending"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
@@ -491,6 +494,8 @@ BUGS_CAUGHT = [
           "粮食、油料作物种植面积分别保持在445万亩", id="qinghai-2025-grain-area-shared-head"),
     _case("2026_xizang.txt", "grain_output", "target", 2026, "level", 100, "万吨", "at_least",
           "粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", id="xizang-2026-grain-shared-head-jun"),
+    _case("2025_ningxia.docx", "tourism_revenue", "actual", 2024, "growth", 11, "%", None,
+          "游客人次、旅游花费分别增长14%、11%", id="ningxia-2025-tourism-spending"),
 ]
 
 
