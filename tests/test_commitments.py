@@ -67,10 +67,17 @@ DEVELOPMENT = [
 # The same, from reports outside the development set (each row shows one rule)
 SHANDONG_2026 = RAW / "2026_shandong.txt"
 HENAN_2025 = RAW / "2025_henan.docx"
+HAINAN_2026 = RAW / "2026_hainan.txt"
 OTHER_REPORTS = [
     pytest.param(SHANDONG_2026, "投资2000万元以上的技改项目3000个", 3000, "个",
                  "投资2000万元以上的技改项目", "实施", None, "（二）奋力推进因地制宜发展新质生产力",
                  id="shandong-size-class-with-de-in-subject"),
+    pytest.param(HENAN_2025, "整车产量200万辆", 200, "万辆", "整车产量", "力争", None,
+                 "（三）更大力度推动现代化产业体系建设", id="henan-goal-word-without-verb"),
+    pytest.param(HENAN_2025, "新能源汽车140万辆", 140, "万辆", "新能源汽车", "力争", None,
+                 "（三）更大力度推动现代化产业体系建设", id="henan-goal-word-list-item"),
+    pytest.param(HAINAN_2026, "新获批1所境外高校独立办学机构", 1, "所", "境外高校独立办学机构", "新获批",
+                 None, "（四）聚力激发教育科技人才活力", id="hainan-approved-as-action"),
 ]
 
 

@@ -5,7 +5,8 @@ candidate. It becomes a commitment when something in its clause says it is a tas
 
 1. an *action* verb before it in the clause (新建, 完成, 培育 ...), or a *level verb* right
    before the number (覆盖率达到88%以上); a list item without its own verb inherits the verb
-   of the item before it in the same sentence ("新续建排水管网242.6公里、城市公厕50处");
+   of the item before it in the same sentence ("新续建排水管网242.6公里、城市公厕50处"); a clause
+   with neither that opens with a goal word sets a target all the same ("力争整车产量200万辆");
 2. and nothing says it is something else: a name (a number in quotes, "8+1+1", Chinese
    numerals such as 六大 or 十四五), a forecast or comparison (预计, 比上年), a project's
    attribute (总投资2.5亿元的…项目, 5万千瓦光伏发电项目), or a headline target already
@@ -43,7 +44,7 @@ from govreport.numbers import Quantity, find_quantities, spans
 _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
-    "not_list_markers", "glue", "name_before", "modifier_mark", "year_word",
+    "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -79,6 +80,7 @@ class _Lexicon:
     action_words: frozenset[str]
     level_verbs: _Words
     lead_words: _Words
+    goal_words: frozenset[str]  # lead words that set a target: the clause's verb when it has none
     between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
@@ -152,6 +154,7 @@ def lexicon() -> _Lexicon:
         action_words=frozenset(data["actions"]),
         level_verbs=_Words.of(data["level_verbs"]),
         lead_words=_Words.of(data["lead_words"]),
+        goal_words=frozenset(data["goal_words"]),
         between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
@@ -336,6 +339,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from = level, seg_start
         elif state.action is not None and (state.last_end >= 0 or _is_list_item(segment, q, state, lex)):
             action, subj_from = state.action, seg_start
+        elif (goal := _goal_word(norm, clause_start, q.start, lex)) is not None:
+            action, subj_from = goal, seg_start
         else:
             continue
         pre = norm[subj_from:q.start]
@@ -396,6 +401,23 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _goal_word(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
+    """The goal word among the lead words opening ``norm[start:end]``: "力争整车产量200万辆" sets
+    a target though no verb says so. Only for the clause's first figure: a later one is an item
+    of a list whose first figure said what the list is."""
+    if _digit().search(norm, start, end):
+        return None
+    pos = start
+    while pos < end:
+        word = lex.lead_words.prefix(norm, pos)
+        if word is None:
+            return None
+        if word in lex.goal_words:
+            return word
+        pos += len(word)
+    return None
 
 
 def _is_size_class(norm: str, q: Quantity, qualifier: str | None, fig_end: int, limit: int) -> bool:
