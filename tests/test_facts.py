@@ -496,6 +496,8 @@ BUGS_CAUGHT = [
           "粮食、肉蛋奶、蔬菜产量均稳定在百万吨以上", id="xizang-2026-grain-shared-head-jun"),
     _case("2025_ningxia.docx", "tourism_revenue", "actual", 2024, "growth", 11, "%", None,
           "游客人次、旅游花费分别增长14%、11%", id="ningxia-2025-tourism-spending"),
+    _case("2025_xinjiang.docx", "grain_output", "actual", 2024, "growth", 42.2, "亿斤", None,
+          "粮食增产42.2亿斤", id="xinjiang-2025-grain-right-before-its-verb"),
 ]
 
 

@@ -186,14 +186,16 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     rules = _rules()
     end = len(norm) if end is None else end
     out = []
-    ellipses, heads = rules.lex.ellipses, rules.lex.shared_heads
+    ellipses, heads, verbs = rules.lex.ellipses, rules.lex.shared_heads, rules.lex.before_verbs
     for s, e, (alias, ids) in rules.names.find(norm, start, end):
         if alias in ellipses and (s == start or norm[s - 1] not in rules.bare_before
                                   or not any(w in norm[start:s] for w in ellipses[alias])):
             continue  # 总产量 names grain output only after 粮食, and only standing alone in a
             # list (粮食播种面积…、总产量…), not inside another name (油料总产量)
-        if alias in heads:
-            ids = _shared_head(norm, e, end, heads[alias])
+        if alias in heads or alias in verbs:
+            ids = _shared_head(norm, e, end, heads[alias]) if alias in heads else ()
+            if not ids and alias in verbs and norm.startswith(verbs[alias][1], e):
+                ids = (verbs[alias][0],)  # 粮食增产42.2亿斤
             if not ids:
                 continue
         out.append(Mention(s, e, alias, ids))

@@ -72,6 +72,7 @@ class Indicators:
     ellipses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short name -> words it needs before
     other_units: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, unit class) -> id named
     shared_heads: dict[str, dict[str, str]] = field(default_factory=dict)  # first item -> list head -> id
+    before_verbs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # word -> (id, verbs)
 
 
 @cache
@@ -79,7 +80,7 @@ def indicators() -> Indicators:
     data = load_yaml("indicators.yaml")
     _check_keys("indicators.yaml", data,
                 {"indicators", "compounds", "postfix", "postfix_not_before", "scoped", "placeholders",
-                 "ellipses", "shared_heads"})
+                 "ellipses", "shared_heads", "before_verbs"})
     names: dict[str, str] = {}
     alias_to_ids: dict[str, tuple[str, ...]] = {}
     needs_growth: set[str] = set()
@@ -149,9 +150,16 @@ def indicators() -> Indicators:
             raise LexiconError(f"indicators.yaml: shared head item {word!r} names unknown ids {unknown}")
         add(word, (), "shared_heads")  # no indicator alone: the list's head says which
         shared_heads[word] = dict(by_head)
+    before_verbs: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for word, entry in (data.get("before_verbs") or {}).items():
+        _check_keys(f"indicators.yaml: before_verbs: {word}", entry, {"id", "verbs"})
+        if entry["id"] not in names:
+            raise LexiconError(f"indicators.yaml: before_verbs {word!r} names unknown id {entry['id']!r}")
+        add(word, (), "before_verbs")  # no indicator alone: only right before one of its verbs
+        before_verbs[word] = (entry["id"], tuple(entry["verbs"]))
     return Indicators(names, alias_to_ids, frozenset(needs_growth), percent, unit_classes, measures, postfix,
                       tuple(data.get("postfix_not_before") or ()), scoped, frozenset(cumulates), ellipses,
-                      other_units, shared_heads)
+                      other_units, shared_heads, before_verbs)
 
 
 @dataclass(frozen=True)
