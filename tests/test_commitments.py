@@ -78,6 +78,14 @@ OTHER_REPORTS = [
                  "（三）更大力度推动现代化产业体系建设", id="henan-goal-word-list-item"),
     pytest.param(HAINAN_2026, "新获批1所境外高校独立办学机构", 1, "所", "境外高校独立办学机构", "新获批",
                  None, "（四）聚力激发教育科技人才活力", id="hainan-approved-as-action"),
+    pytest.param(HAINAN_2026, "新筹建1个独立办学项目", 1, "个", "独立办学项目", "新筹建", None,
+                 "（四）聚力激发教育科技人才活力", id="hainan-item-after-counted-noun-has-own-verb"),
+    pytest.param(RAW / "2026_neimenggu.txt", "新建90家绿色工厂", 90, "家", "绿色工厂", "新建", None,
+                 "（一）立足壮大实体经济", id="neimenggu-item-after-counted-noun-has-own-verb"),
+    pytest.param(RAW / "2025_guizhou.docx", "新增床位470张", 470, "张", "床位", "新增", None,
+                 "（九）持续保障和改善民生", id="guizhou-item-after-counted-noun-has-own-verb"),
+    pytest.param(RAW / "2025_yunnan.docx", "30个边境旅游示范村", 30, "个", "边境旅游示范村", "建成", None,
+                 "（六）弘扬民族团结誓词碑光荣传统", id="yunnan-verb-inside-counted-noun-not-inherited"),
 ]
 
 

@@ -295,6 +295,7 @@ class _State:
     action: str | None = None
     subject: str = ""
     last_end: int = -1  # end of the last figure that counted (kept or a fact)
+    item_end: int = -1  # end of its item: the figure, or the noun it counts (1所境外高校独立办学机构)
     unit_class: str = ""
 
 
@@ -310,10 +311,10 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
     for q in quantities:
         clause_start = clause_starts[bisect_right(clause_starts, q.start) - 1]
         if clause_start > state.last_end >= 0:
-            state.last_end = -1  # a new clause: the list (if any) ended
+            state.last_end = state.item_end = -1  # a new clause: the list (if any) ended
         if _is_name(norm, q, quoted):
             continue
-        seg_start = max(clause_start, state.last_end)
+        seg_start = max(clause_start, state.item_end)
         before = norm[clause_start:q.start]
         if lex.skip_before.search(before):
             continue
@@ -327,7 +328,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         # verb right before the number, or the verb of the sentence's previous item
         segment = norm[seg_start:q.start]
         own = _first_action(norm, seg_start, q.start, lex, at_start=state.last_end >= 0)
-        earlier = None if own else [m.group() for m in lex.verbs.finditer(norm, clause_start, seg_start)
+        earlier = None if own else [m.group() for m in lex.verbs.finditer(norm, clause_start,
+                                                                          max(clause_start, state.last_end))
                                     if m.group() in lex.action_words]
         level = _level_verb(segment, lex)
         action_start = None
@@ -349,15 +351,19 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             pre = _strip_right(pre, lex.between_words)
             pre = pre[: pre.rfind(lv)] if lv in pre else pre
         subject = _clean_subject(pre)
-        end = fig_end
+        end = item_end = fig_end
         counts_after = q.unit in lex.classifiers or not subject  # 14个示范点, 抓好3万亩高标准农田建设
         if counts_after and fig_end < sent.end and norm[fig_end] not in _PHRASE_END:
             if norm.startswith(lex.not_counted, fig_end):
                 continue
-            noun, noun_end = _noun_after(norm, fig_end, sent.end, _PHRASE_END)
-            noun = _clean_subject(_head_noun(noun, lex))
+            phrase, noun_end = _noun_after(norm, fig_end, sent.end, _PHRASE_END)
+            head = _head_noun(phrase, lex)
+            noun = _clean_subject(head)
             if noun:
                 subject, end = noun, noun_end
+                # the next item starts after the noun ("1所境外高校独立办学机构、新筹建1个…"),
+                # unless the noun holds another figure ("7个老旧小区1502户")
+                item_end = noun_end if head == phrase else fig_end
         if not subject and action_start is not None:  # 中央预算内投资拟安排7000亿元
             subject = _clean_subject(_strip_right(norm[clause_start:action_start], lex.lead_words))
         if not subject:  # 分别增长3.5%、3.2%: the list shares its subject
@@ -369,6 +375,7 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             start = at if at >= 0 else q.start
         inside = [f for f in facts if f.start <= q.start and q.end <= f.end]
         state.action, state.last_end, state.subject, state.unit_class = action, fig_end, subject, q.unit_class
+        state.item_end = item_end
         if inside:
             residual = _fact_residual(subject, inside)
             if residual is None:
