@@ -220,13 +220,18 @@ class Report:
         """Facts as a pandas DataFrame, one row per fact, with evidence and report metadata."""
         import pandas as pd
 
-        from govreport.analyze.track import FACT_COLUMNS, target_sentences
+        from govreport.analyze.track import FACT_COLUMNS
+        from govreport.extract.targets import read_targets
 
         rows = []
-        kinds = target_sentences(self.text, self.facts, self.metadata.year)
-        for f, kind in zip(self.facts, kinds, strict=True):
+        r = read_targets(self.text, self.facts, self.metadata.year)
+        review_status, review_evidence = r.review or (None, None)
+        for f, kind, hit in zip(self.facts, r.target_sentence, r.self_status, strict=True):
             row = f.to_dict(self.text)
+            status, evidence = hit or (None, None)
             row.update(report=self.name, region=self.metadata.region, level=self.metadata.level,
-                       report_year=self.metadata.year, target_sentence=kind)
+                       report_year=self.metadata.year, target_sentence=kind, self_status=status,
+                       self_evidence=evidence, review_self_status=review_status,
+                       review_self_evidence=review_evidence)
             rows.append(row)
         return pd.DataFrame(rows, columns=FACT_COLUMNS)

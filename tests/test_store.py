@@ -152,21 +152,26 @@ def test_a_database_of_the_first_schema_gets_facts_evidence_when_opened(tmp_path
     assert names == [name for name, _ in store_db.schema.MIGRATIONS]
 
 
-def test_a_database_before_target_sentences_gets_them_from_its_texts_when_opened(tmp_path):
+def test_a_database_before_tracking_readings_gets_them_from_its_texts_when_opened(tmp_path):
     path = tmp_path / "t.db"
     with govreport.Corpus(path) as corpus:
         corpus.ingest([YINING])
-    query = "SELECT id, target_sentence FROM facts ORDER BY id"
+    facts_query = "SELECT id, target_sentence, self_status, self_evidence FROM facts ORDER BY id"
+    report_query = "SELECT self_status, self_evidence FROM reports"
     with sqlite3.connect(path) as conn:
-        stored = conn.execute(query).fetchall()
-        conn.executescript("""DROP VIEW facts_view; ALTER TABLE facts DROP COLUMN target_sentence;
-                              DELETE FROM migrations WHERE name = '004_facts_target_sentence';""")
-    assert {kind for _, kind in stored} >= {"targets", None}  # Yining's 预期目标 sentence; outcomes
+        facts, report = conn.execute(facts_query).fetchall(), conn.execute(report_query).fetchall()
+        conn.executescript("""DROP VIEW facts_view;
+            ALTER TABLE facts DROP COLUMN target_sentence; ALTER TABLE facts DROP COLUMN self_status;
+            ALTER TABLE facts DROP COLUMN self_evidence; ALTER TABLE reports DROP COLUMN self_status;
+            ALTER TABLE reports DROP COLUMN self_evidence;
+            DELETE FROM migrations WHERE name = '004_tracking_readings';""")
+    assert {kind for _, kind, _, _ in facts} >= {"targets", None}  # Yining's 预期目标 sentence; outcomes
     store_db.connect(path).close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute(query).fetchall() == stored
+        assert conn.execute(facts_query).fetchall() == facts
+        assert conn.execute(report_query).fetchall() == report
         assert conn.execute("SELECT count(target_sentence) FROM facts_view").fetchone()[0] == \
-            sum(kind is not None for _, kind in stored)
+            sum(kind is not None for _, kind, _, _ in facts)
 
 
 # --- queries --------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from govreport.analyze import facts_from_reports, track, track_commitments
-from govreport.analyze.track import convert, judge, summarize
+from govreport.analyze.track import READINGS, convert, judge, summarize
 from govreport.cli import app
 from govreport.pipeline import parse_file
 from tests.helpers import EXAMPLES, RAW
@@ -256,10 +256,17 @@ def test_tolerance_is_a_parameter(example_reports):
     assert loose["status"].tolist() == ["met (about)"]
 
 
-def test_without_texts_the_headline_target_is_still_found(example_reports):
-    facts, _ = facts_from_reports(example_reports)
-    t = track(facts, indicator="gdp", year=2024)
+def test_without_readings_or_texts_the_headline_target_is_still_found(example_reports):
+    facts, _ = facts_from_reports(example_reports)  # a frame of one's own: no READINGS columns
+    t = track(facts.drop(columns=READINGS), indicator="gdp", year=2024)
     assert t["status"].tolist() == ["met (about)"] and t["self_status"].isna().all()
+
+
+def test_readings_in_the_frame_are_what_the_texts_give(example_reports):
+    facts, texts = facts_from_reports(example_reports)
+    with_frame = track(facts)
+    with_texts = track(facts.drop(columns=READINGS), texts=texts)
+    assert with_frame.equals(with_texts) and with_frame["self_status"].notna().any()
 
 
 # ---------------------------------------------------------------- rules
@@ -345,3 +352,19 @@ def test_track_from_the_database(seed_db):
     result = runner.invoke(app, ["track", "--db", str(seed_db), "--region", "青禾", "--format", "csv"])
     assert result.exit_code == 0, result.output
     assert "met (about)" in result.output
+
+
+@pytest.mark.slow
+def test_tracking_the_store_reads_no_text_and_tracks_as_the_texts_do(corpus_db, monkeypatch):
+    """Stored facts carry their readings (headline targets, self-reported status): Corpus.track
+    reads no report text and gives what reading them in the texts gives."""
+    import govreport
+    from govreport.analyze.track import corpus_texts
+
+    with govreport.Corpus(corpus_db) as corpus:
+        facts = corpus.facts()
+        want = track(facts.drop(columns=READINGS), texts=corpus_texts(corpus, facts["report"].unique()))
+        monkeypatch.setattr(type(corpus), "texts", lambda self, names: pytest.fail("read report texts"))
+        got = corpus.track()
+    assert got.equals(want)
+    assert set(got["self_scope"].dropna()) == {"indicator", "report"} and len(got) > 200

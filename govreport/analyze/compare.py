@@ -14,6 +14,7 @@ from typing import Any, Literal
 import pandas as pd
 
 from govreport.analyze.track import (
+    READINGS,
     _clean,
     _match_region,
     convert,
@@ -21,9 +22,9 @@ from govreport.analyze.track import (
     headline_targets,
     outcome_candidates,
     track,
-    tracking_lexicon,
     unit_scale,
 )
+from govreport.extract.targets import tracking_lexicon
 from govreport.lexicon import indicators
 
 RANK_COLUMNS = ["rank", "region", "level", "indicator", "measure", "year", "period", "value", "value_high",
@@ -120,9 +121,8 @@ def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, regi
 
     Only the facts :func:`compare` looks at are read — the indicator's, and for regions side
     by side only that period and year from the report that can state it (N+1 for outcomes, N
-    for targets) — and texts only where they are used: to read self-reported status in a
-    region's series. Headline targets are picked by the stored ``target_sentence``, so ranking
-    a whole country's targets reads no report text.
+    for targets). The stored facts carry their readings (``target_sentence``, self-reported
+    status), so neither ranking a whole country's targets nor a region's series reads report text.
     """
     if region:
         facts = corpus.facts(region=region, indicator=indicator)
@@ -135,7 +135,7 @@ def compare_corpus(corpus: Any, *, indicator: str, year: int | None = None, regi
                              report_year=year + 1 if period == "actual" else year)
     else:  # compare() raises on these arguments; let it say why
         facts = corpus.facts(indicator=indicator)
-    texts = corpus_texts(corpus, facts["report"].unique()) if region else None
+    texts = None if set(READINGS) <= set(facts.columns) else corpus_texts(corpus, facts["report"].unique())
     return compare(facts, indicator=indicator, year=year, region=region, period=period, measure=measure,
                    texts=texts)
 

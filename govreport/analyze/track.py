@@ -16,36 +16,35 @@ delivered in N+1). The status follows the target's qualifier and the indicator's
   other years, for a year whose report is present but set no target for it).
 
 The gap is ``outcome − target`` in percentage points for rates and growth figures, and
-``outcome / target`` for other levels, after converting units (亿元 against 万亿元). Text, when
-given (``texts``: report name -> text), picks the headline figure when a report states one
-several times and finds what the review says of last year's targets (``self_status``).
+``outcome / target`` for other levels, after converting units (亿元 against 万亿元). What the
+wording around each figure says (:mod:`govreport.extract.targets`, carried by every facts frame:
+``READINGS``) picks the headline figure when a report states one several times and gives what
+the review says of last year's targets (``self_status``); a frame without those columns gets them
+from ``texts`` (report name -> text), if given.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import pandas as pd
 
-from govreport.lexicon import indicators, load_lexicon, units
+from govreport.extract.targets import TARGET_SENTENCES, read_targets, tracking_lexicon
+from govreport.lexicon import indicators, units
 from govreport.model import Report
 from govreport.numbers import unit_scale
 
+# what a report's wording says of each fact (govreport.extract.targets), as facts frames carry it
+READINGS = ["target_sentence", "self_status", "self_evidence", "review_self_status", "review_self_evidence"]
+
 STATUSES = ("met", "met (about)", "missed", "no outcome reported", "not comparable", "no target")
 _EPS = 1e-9
-_SENTENCE_END = "。！？!?\n"
-_CLAUSE_END = "；;。！？!?\n"
-_CONTINUED = "：:；;，,、"
 
 FACT_COLUMNS = [
     "report", "region", "level", "report_year", "indicator", "period", "year", "measure", "value",
     "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence", "start", "end",
-    "target_sentence",
+    *READINGS,
 ]
 COLUMNS = [
     "region", "level", "indicator", "name", "measure", "year", "status", "gap", "gap_unit",
@@ -53,42 +52,6 @@ COLUMNS = [
     "target_evidence", "outcome_evidence", "self_status", "self_scope", "self_evidence",
     "target_report", "outcome_report", "target_start", "target_end", "outcome_start", "outcome_end",
 ]
-
-
-@dataclass(frozen=True)
-class TrackingLexicon:
-    lower_is_better: frozenset[str]
-    target_markers: tuple[str, ...]
-    target_excludes: tuple[str, ...]
-    self_indicator: tuple[tuple[str, re.Pattern[str]], ...]  # (status, pattern), in order
-    self_report: tuple[tuple[str, re.Pattern[str]], ...]
-    self_excludes: tuple[str, ...]
-
-
-@cache
-def tracking_lexicon() -> TrackingLexicon:
-    """tracking.yaml, validated and compiled once."""
-    from govreport.errors import LexiconError
-
-    data = load_lexicon("tracking.yaml", {"lower_is_better", "target_markers", "target_excludes",
-                                          "self_report", "self_excludes"})
-    unknown = set(data["lower_is_better"]) - set(indicators().names)
-    if unknown:
-        raise LexiconError(f"tracking.yaml: lower_is_better names unknown indicator(s) {sorted(unknown)}")
-
-    def compile_scope(scope: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-        by_status = data["self_report"][scope]
-        bad = set(by_status) - {"met", "missed", "exceeded"}
-        if bad:
-            raise LexiconError(f"tracking.yaml: self_report.{scope}: unknown status(es) {sorted(bad)}")
-        try:
-            return tuple((status, re.compile(p)) for status, pats in by_status.items() for p in pats)
-        except re.error as exc:
-            raise LexiconError(f"tracking.yaml: self_report.{scope}: bad pattern ({exc})") from exc
-
-    return TrackingLexicon(
-        frozenset(data["lower_is_better"]), tuple(data["target_markers"]), tuple(data["target_excludes"]),
-        compile_scope("indicator"), compile_scope("report"), tuple(data["self_excludes"]))
 
 
 # ---------------------------------------------------------------- units
@@ -101,91 +64,6 @@ def convert(value: float, unit: str, to_unit: str) -> float | None:
     if b1 != b2:
         return None
     return value * f1 / f2
-
-
-# ---------------------------------------------------------------- text helpers
-
-
-@cache
-def _ends_pattern(ends: str) -> re.Pattern[str]:
-    return re.compile("[" + re.escape(ends) + "]")
-
-
-def _span(text: str, offset: int, ends: str) -> tuple[int, int]:
-    """The stretch of ``text`` around ``offset`` between two of the ``ends`` characters.
-
-    One pattern for all the ``ends`` (a find per character scans to the end of the text for
-    each one that is absent); backwards in growing windows, as a sentence is short."""
-    pattern = _ends_pattern(ends)
-    m = pattern.search(text, offset)
-    stop = m.start() if m else len(text)
-    hi, width = offset, 256
-    while hi > 0:
-        lo = max(0, hi - width)
-        last = None
-        for last in pattern.finditer(text, lo, hi):  # noqa: B007 - the last one is wanted
-            pass
-        if last is not None:
-            return last.start() + 1, stop
-        hi, width = lo, width * 4
-    return 0, stop
-
-
-def _sentence_span(text: str, offset: int) -> tuple[int, int]:
-    """The sentence around ``offset``; a line break after ：；，、 continues it (a list of targets
-    set one per line still counts as one sentence)."""
-    s, e = _span(text, offset, _SENTENCE_END)
-    while s > 1 and text[s - 1] == "\n" and text[:s - 1].rstrip()[-1:] in _CONTINUED:
-        s = _span(text, s - 2, _SENTENCE_END)[0]
-    while e < len(text) and text[e] == "\n" and text[:e].rstrip()[-1:] in _CONTINUED:
-        e = _span(text, e + 1, _SENTENCE_END)[1]
-    return s, e
-
-
-# How a target figure's sentence ranks it as its year's headline target (target_sentence):
-# the first figure in a sentence of targets (预期目标) wins over figures of other sentences.
-TARGET_SENTENCES: dict[str, int | None] = {
-    "targets": 0,  # in a sentence of targets
-    "targets_after_goal": 1,  # in a sentence of targets, after a five-year word (年均, 今后五年)
-    "other": 2,  # in another sentence
-    "later_goal": None,  # after a five-year word, outside a sentence of targets: not this year's
-}
-
-
-def target_sentence(text: str, start: int) -> str:
-    """The kind of sentence the target figure at ``start`` stands in (a key of ``TARGET_SENTENCES``).
-
-    >>> target_sentence("今年主要预期目标是：地区生产总值增长6%左右。", 16)
-    'targets'
-    >>> target_sentence("今后五年，地区生产总值年均增长6%。", 5)
-    'later_goal'
-    """
-    lex = tracking_lexicon()
-    s, e = _sentence_span(text, start)
-    sentence = text[s:e]
-    marked = any(m in sentence for m in lex.target_markers)
-    excluded = any(x in text[s:start] for x in lex.target_excludes)
-    if excluded:
-        return "targets_after_goal" if marked else "later_goal"
-    return "targets" if marked else "other"
-
-
-def target_sentences(text: str, facts: Iterable[Any], report_year: int | None) -> list[str | None]:
-    """:func:`target_sentence` of each fact that is a target of the report's own year, else None."""
-    return [target_sentence(text, f.start) if f.period == "target" and f.year == report_year
-            and report_year is not None else None for f in facts]
-
-
-def _self_match(text: str, start: int, end: int, patterns: Iterable[tuple[str, re.Pattern[str]]]
-                ) -> tuple[str, str] | None:
-    """The first (status, phrase) matched in ``text[start:end]`` outside an excluded clause."""
-    excludes = tracking_lexicon().self_excludes
-    for status, pattern in patterns:
-        for m in pattern.finditer(text, start, end):
-            cs, ce = _span(text, m.start(), "，,；;。！？\n")
-            if not any(x in text[cs:ce] for x in excludes):
-                return status, m.group(0)
-    return None
 
 
 # ---------------------------------------------------------------- picking headline figures
@@ -211,31 +89,49 @@ def _clean(facts: pd.DataFrame) -> pd.DataFrame:
     return df.dropna(subset=["region", "year", "report_year", "value"])
 
 
-def _target_rank(row: Any, texts: dict[str, str] | None) -> tuple[int, int, str, int] | None:
+def _target_rank(row: Any) -> tuple[int, int, str, int] | None:
     kind = getattr(row, "target_sentence", None)
-    if not isinstance(kind, str):  # a frame without the column: from the text, if given
-        text = texts.get(row.report) if texts else None
-        kind = target_sentence(text, int(row.start)) if text is not None else None
-    if kind is not None:
+    if isinstance(kind, str):
         cls = TARGET_SENTENCES[kind]
         return None if cls is None else (cls, 0, row.report, int(row.start))
-    marked = any(m in row.evidence for m in tracking_lexicon().target_markers)
-    return (0 if marked else 1, 0 if row.qualifier else 1, row.report, int(row.start))
+    marked = any(m in row.evidence for m in tracking_lexicon().target_markers)  # no reading: the
+    return (0 if marked else 1, 0 if row.qualifier else 1, row.report, int(row.start))  # evidence
+
+
+def with_readings(facts: pd.DataFrame, texts: dict[str, str] | None) -> pd.DataFrame:
+    """``facts`` with the ``READINGS`` columns: as they are when the frame has them, else read in
+    ``texts`` (report name -> text) for the reports given there, else empty."""
+    if set(READINGS) <= set(facts.columns):
+        return facts
+    cols: dict[str, list[Any]] = {c: [None] * len(facts) for c in READINGS}
+    for report, idx in facts.groupby("report", sort=False).indices.items() if texts else ():
+        text = texts.get(report) if texts else None
+        if text is None:
+            continue
+        rows = list(facts.iloc[idx].itertuples(index=False))
+        year = rows[0].report_year
+        r = read_targets(text, rows, None if pd.isna(year) else int(year))
+        for i, kind, hit in zip(idx, r.target_sentence, r.self_status, strict=True):
+            cols["target_sentence"][i] = kind
+            cols["self_status"][i], cols["self_evidence"][i] = hit or (None, None)
+            cols["review_self_status"][i], cols["review_self_evidence"][i] = r.review or (None, None)
+    return facts.assign(**cols)
 
 
 def headline_targets(facts: pd.DataFrame, texts: dict[str, str] | None = None) -> pd.DataFrame:
     """One target per (region, indicator, measure, year): the headline one of report N.
 
-    By each figure's ``target_sentence`` (stored with the fact; else found in ``texts``): the
-    first figure in a sentence holding a target marker (预期目标), before figures of other
-    sentences; a figure after a five-year word in its sentence (今后五年, 年均, “十四五”, 届时 …)
-    and without a marker there is no target of the year. With neither: a marker in the
-    evidence, then a qualified figure (左右, 以上 …), then the first.
+    By each figure's ``target_sentence`` (see :func:`with_readings`): the first figure in a
+    sentence holding a target marker (预期目标), before figures of other sentences; a figure
+    after a five-year word in its sentence (今后五年, 年均, “十四五”, 届时 …) and without a marker
+    there is no target of the year. Without a reading: a marker in the evidence, then a
+    qualified figure (左右, 以上 …), then the first.
     """
     t = facts[(facts["period"] == "target") & (facts["year"] == facts["report_year"])]
     if t.empty:
         return t
-    ranks = [_target_rank(r, texts) for r in t.itertuples(index=False)]
+    t = with_readings(t, texts)
+    ranks = [_target_rank(r) for r in t.itertuples(index=False)]
     t = t.assign(_rank=ranks)
     t = t[t["_rank"].notna()].sort_values("_rank")
     return t.drop_duplicates(["region", "indicator", "measure", "year"]).drop(columns="_rank")
@@ -276,66 +172,8 @@ def judge(indicator: str, qualifier: str | None, target: float, target_high: flo
 # ---------------------------------------------------------------- self-reported status
 
 
-class _SelfReports:
-    """What each report's review says of last year's targets, found in its text.
-
-    The facts are grouped by report once (sorted offsets, searched by bisection): a lookup
-    never scans the whole facts table.
-    """
-
-    def __init__(self, facts: pd.DataFrame, texts: dict[str, str] | None) -> None:
-        self.texts = texts or {}
-        self.facts = facts
-        self._report_cache: dict[str, tuple[str, str] | None] = {}
-        self._spans: dict[str, tuple[list[int], list[int]]] | None = None
-        self._target_start: dict[str, int] | None = None
-
-    def _review_end(self, report: str) -> int:
-        if self._target_start is None:
-            f = self.facts
-            f = f[(f["period"] == "target") & (f["year"] == f["report_year"])]
-            self._target_start = {k: int(v) for k, v in f.groupby("report")["start"].min().items()}
-        return self._target_start.get(report, len(self.texts[report]))
-
-    def _offsets(self, report: str) -> tuple[list[int], list[int]]:
-        """(starts, ends) of the report's facts, each sorted."""
-        if self._spans is None:
-            spans: dict[str, tuple[list[int], list[int]]] = {}
-            f = self.facts
-            rows = zip(f["report"].tolist(), f["start"].tolist(), f["end"].tolist(), strict=True)
-            for rep, start, end in rows:
-                starts, ends = spans.setdefault(rep, ([], []))
-                starts.append(int(start))
-                ends.append(int(end))
-            for starts, ends in spans.values():
-                starts.sort()
-                ends.sort()
-            self._spans = spans
-        return self._spans.get(report, ([], []))
-
-    def for_report(self, report: str) -> tuple[str, str] | None:
-        if report not in self._report_cache:
-            text = self.texts.get(report)
-            hit = None
-            if text is not None:
-                hit = _self_match(text, 0, self._review_end(report), tracking_lexicon().self_report)
-            self._report_cache[report] = hit
-        return self._report_cache[report]
-
-    def for_outcome(self, report: str, start: int, end: int) -> tuple[str, str] | None:
-        """A phrase in the outcome's clause, cut at the neighbouring figures of other indicators."""
-        text = self.texts.get(report)
-        if text is None:
-            return None
-        cs, ce = _span(text, start, _CLAUSE_END)
-        starts, ends = self._offsets(report)
-        i = bisect_left(starts, end)  # the first figure starting at or after this one's end
-        if i < len(starts) and starts[i] < ce:
-            ce = starts[i]
-        j = bisect_right(ends, start) - 1  # the last figure ending at or before this one's start
-        if j >= 0 and ends[j] > cs:
-            cs = ends[j]
-        return _self_match(text, cs, ce, tracking_lexicon().self_indicator)
+def _reading(status: Any, evidence: Any) -> tuple[str, str] | None:
+    return (status, evidence) if isinstance(status, str) else None
 
 
 # ---------------------------------------------------------------- tracking
@@ -354,18 +192,19 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
     """Targets of year N against outcomes of year N, one row per target (see the module docstring).
 
     ``facts``: a facts DataFrame (``Report.facts_frame()`` columns). ``texts``: report name ->
-    text, to pick headline figures by their sentence and to read the self-reported status.
+    text, to read the ``READINGS`` of a frame that lacks them (see :func:`with_readings`).
     ``no_target``: also list outcomes of targeted indicators in years that set no target.
     """
-    df = _match_region(_clean(facts), region)
+    df = with_readings(_match_region(_clean(facts), region), texts)
     if indicator:
         df = df[df["indicator"] == indicator]
-    targets = headline_targets(df, texts)
+    targets = headline_targets(df)
     outcomes = outcome_candidates(df)
     if year is not None:
         targets = targets[targets["year"] == year]
         outcomes = outcomes[outcomes["year"] == year]
-    selfrep = _SelfReports(df, texts)
+    reviews = {rep: _reading(status, evidence) for rep, status, evidence in zip(
+        df["report"], df["review_self_status"], df["review_self_evidence"], strict=True)}
     names = indicators().names
     reports_by_year = df.groupby(["region", "report_year"])["report"].first().to_dict()
     groups: dict[tuple[Any, ...], list[Any]] = {}  # (region, indicator, measure, year) -> outcomes in order
@@ -381,11 +220,10 @@ def track(facts: pd.DataFrame, *, region: str | None = None, indicator: str | No
     def add_self(row: dict[str, Any], outcome: Any | None) -> None:
         hit, scope = None, None
         if outcome is not None:
-            hit = selfrep.for_outcome(outcome.report, int(outcome.start), int(outcome.end))
-            scope = "indicator"
+            hit, scope = _reading(outcome.self_status, outcome.self_evidence), "indicator"
         next_report = reports_by_year.get((row["region"], row["year"] + 1))
         if hit is None and next_report is not None:
-            hit, scope = selfrep.for_report(next_report), "report"
+            hit, scope = reviews.get(next_report), "report"
         if hit is not None:
             row.update(self_status=hit[0], self_scope=scope, self_evidence=hit[1])
 
@@ -476,12 +314,13 @@ def corpus_texts(corpus: Any, reports: Iterable[str]) -> dict[str, str] | None:
 
 def track_corpus(corpus: Any, *, region: str | None = None, indicator: str | None = None,
                  year: int | None = None, about_tolerance: float = 0.5) -> pd.DataFrame:
-    """:func:`track` over a :class:`govreport.Corpus` (what ``Corpus.track`` returns)."""
+    """:func:`track` over a :class:`govreport.Corpus` (what ``Corpus.track`` returns): the stored
+    facts carry their readings, so no report text is read."""
     facts = corpus.facts(region=region) if region else corpus.facts()
-    texts = corpus_texts(corpus, facts["report"].unique())
+    texts = None if set(READINGS) <= set(facts.columns) else corpus_texts(corpus, facts["report"].unique())
     return track(facts, region=region, indicator=indicator, year=year, about_tolerance=about_tolerance,
                  texts=texts)
 
-__all__ = ["STATUSES", "TARGET_SENTENCES", "track", "track_corpus", "summarize", "judge", "convert",
-           "unit_scale", "headline_targets", "facts_from_reports", "tracking_lexicon", "target_sentence",
-           "target_sentences"]
+
+__all__ = ["STATUSES", "READINGS", "track", "track_corpus", "summarize", "judge", "convert",
+           "unit_scale", "headline_targets", "with_readings", "facts_from_reports", "tracking_lexicon"]

@@ -42,16 +42,14 @@ def _load(files: list[Path], db: Path, region: str | None) -> tuple[Any, dict[st
         reports = _parse_all(paths)
         facts, texts = facts_from_reports(reports)
         return facts, texts, reports
-    from govreport.analyze.track import corpus_texts
     from govreport.cli.commitments import _open
 
-    with _open(db) as corpus:
+    with _open(db) as corpus:  # stored facts carry their readings: no report text is needed
         try:
             facts = corpus.facts(region=region) if region else corpus.facts()
-            texts = corpus_texts(corpus, facts["report"].unique())
         except StoreError as exc:
             fail(str(exc))
-    return facts, texts, None
+    return facts, None, None
 
 
 def _value(v: Any, high: Any, unit: Any, qualifier: Any = None) -> str:

@@ -17,7 +17,8 @@ from govreport.errors import GovReportError
 
 FACT_COLUMNS = ["report_id", "report", "region", "level", "report_year", "indicator", "period", "year",
                 "measure", "value", "value_high", "unit", "qualifier", "value_text", "unit_text", "evidence",
-                "start", "end", "target_sentence"]
+                "start", "end", "target_sentence", "self_status", "self_evidence", "review_self_status",
+                "review_self_evidence"]
 REPORT_COLUMNS = ["id", "slug", "region", "level", "year", "date", "speaker", "title", "name", "format",
                   "encoding", "chars", "facts", "commitments", "source_path", "sha256", "ingested_at"]
 EXPORT_TABLES = {  # table name on the CLI → what is exported (views add region, year, evidence)
@@ -32,9 +33,10 @@ EXPORT_TABLES = {  # table name on the CLI → what is exported (views add regio
 # FACT_COLUMNS, selected from _FACTS_JOINED (a facts row with its report's slug, region, level and year)
 _FACT_SELECT = ("report_id, slug AS report, region, level, report_year, indicator, period, year, measure, "
                 'value, value_high, unit, qualifier, value_text, unit_text, evidence, start, "end", '
-                "target_sentence")
-_FACTS_JOINED = "SELECT f.*, r.slug, r.region, r.level, r.year AS report_year FROM facts f JOIN reports r " \
-                "ON r.id = f.report_id"
+                "target_sentence, self_status, self_evidence, review_self_status, review_self_evidence")
+_FACTS_JOINED = ("SELECT f.*, r.slug, r.region, r.level, r.year AS report_year, "
+                 "r.self_status AS review_self_status, r.self_evidence AS review_self_evidence "
+                 "FROM facts f JOIN reports r ON r.id = f.report_id")
 _TEXT_READ_ROWS = 8  # rows of one report from which reading its whole text is cheaper
 _LAST_CHAR = "\U0010ffff"  # sorts after every character: [prefix, prefix + it) holds every extension
 

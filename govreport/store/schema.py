@@ -14,9 +14,10 @@ Tables (one row per …):
   ``depth``, ``part``, offsets).
 - ``sentences``: sentence span with its part and section idx.
 - ``facts``: :class:`~govreport.model.Fact` (all fields) of a report, its ``evidence`` (see
-  below) and, for a target of the report's own year, ``target_sentence``: the kind of sentence
-  it stands in, which ranks it as the year's headline target (migration
-  ``004_facts_target_sentence``; see :func:`govreport.analyze.track.target_sentence`).
+  below) and what the wording around it says for target tracking: ``target_sentence`` for a
+  target of the report's own year, ``self_status``/``self_evidence`` for an outcome of the year
+  before (reports hold the review's own ``self_status``/``self_evidence``); see
+  :mod:`govreport.extract.targets` and migration ``004_tracking_readings``.
 - ``commitments``: :class:`~govreport.model.Commitment`; ``section`` is the heading path
   joined with `` / ``.
 - ``indices``: :class:`~govreport.model.IndexScore`; ``index_name`` holds ``IndexScore.index``
@@ -211,30 +212,43 @@ def _m003_fts_hashsize(conn: sqlite3.Connection) -> None:
         pass
 
 
-def _m004_facts_target_sentence(conn: sqlite3.Connection) -> None:
-    """facts.target_sentence: the kind of sentence a target of the report's own year stands in
-    (:func:`govreport.analyze.track.target_sentence`), which ranks it as the year's headline
-    target. Stored so that picking headline targets — for one region or across all of them —
-    reads no report text. Filled here from the texts of the reports already stored."""
-    from govreport.analyze.track import target_sentence
+def _m004_tracking_readings(conn: sqlite3.Connection) -> None:
+    """What the wording around each figure says for target tracking
+    (:func:`govreport.extract.targets.read_targets`): ``facts.target_sentence`` (the kind of
+    sentence a target of the report's year stands in, which ranks it as the year's headline
+    target), ``facts.self_status``/``self_evidence`` (what an outcome's clause says of its target)
+    and ``reports.self_status``/``self_evidence`` (what the review says of last year's targets).
+    Stored so that tracking and comparing — one region or all of them — read no report text.
+    Filled here from the texts of the reports already stored."""
+    from types import SimpleNamespace
+
+    from govreport.extract.targets import read_targets
 
     run_script(conn, """
     ALTER TABLE facts ADD COLUMN target_sentence TEXT;
+    ALTER TABLE facts ADD COLUMN self_status TEXT;
+    ALTER TABLE facts ADD COLUMN self_evidence TEXT;
+    ALTER TABLE reports ADD COLUMN self_status TEXT;
+    ALTER TABLE reports ADD COLUMN self_evidence TEXT;
     DROP VIEW IF EXISTS facts_view;
     CREATE VIEW facts_view AS
         SELECT f.id, f.report_id, r.slug AS report, r.region, r.level, r.year AS report_year,
                f.indicator, f.period, f.year, f.measure, f.value, f.value_high, f.unit, f.qualifier,
-               f.value_text, f.unit_text, f.evidence, f.start, f."end", f.target_sentence
+               f.value_text, f.unit_text, f.evidence, f.start, f."end", f.target_sentence,
+               f.self_status, f.self_evidence
         FROM facts f JOIN reports r ON r.id = f.report_id;
     """)
-    targets = conn.execute("SELECT f.id, f.report_id, f.start FROM facts f JOIN reports r "
-                           "ON r.id = f.report_id WHERE f.period = 'target' AND f.year = r.year "
-                           "ORDER BY f.report_id").fetchall()
-    text, current = "", None
-    for fid, rid, start in targets:
-        if rid != current:
-            text, current = conn.execute("SELECT text FROM reports WHERE id = ?", (rid,)).fetchone()[0], rid
-        conn.execute("UPDATE facts SET target_sentence = ? WHERE id = ?", (target_sentence(text, start), fid))
+    for rid, year, text in conn.execute("SELECT id, year, text FROM reports").fetchall():
+        facts = [SimpleNamespace(id=fid, period=period, year=y, start=start, end=end)
+                 for fid, period, y, start, end in conn.execute(
+                     'SELECT id, period, year, start, "end" FROM facts WHERE report_id = ?', (rid,))]
+        r = read_targets(text, facts, year)
+        conn.executemany("UPDATE facts SET target_sentence = ?, self_status = ?, self_evidence = ? "
+                         "WHERE id = ?", [(kind, *(hit or (None, None)), f.id)
+                                          for f, kind, hit in zip(facts, r.target_sentence, r.self_status,
+                                                                  strict=True)])
+        conn.execute("UPDATE reports SET self_status = ?, self_evidence = ? WHERE id = ?",
+                     (*(r.review or (None, None)), rid))
 
 
 # Name → migration, applied in this order. Append only.
@@ -242,7 +256,7 @@ MIGRATIONS: list[tuple[str, Migration]] = [
     ("001_initial", _m001_initial),
     ("002_facts_evidence", _m002_facts_evidence),
     ("003_fts_hashsize", _m003_fts_hashsize),
-    ("004_facts_target_sentence", _m004_facts_target_sentence),
+    ("004_tracking_readings", _m004_tracking_readings),
 ]
 
 

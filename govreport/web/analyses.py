@@ -1,7 +1,8 @@
 """Tracking and comparison for the web: ``analyze.track``/``compare`` over the store, as dicts.
 
-Tracking reads the report texts (to pick headline targets and the self-reported status)
-with ``Corpus.texts`` in one parameterised query. Results are memoised until the store changes.
+The stored facts carry what their wording says for tracking (headline targets, self-reported
+status: :mod:`govreport.extract.targets`), so no report text is read. Results are memoised until
+the store changes.
 """
 
 from __future__ import annotations
@@ -26,9 +27,7 @@ def _track_frame(corpus: Any, region: str | None, indicator: str | None, year: i
 
     def compute() -> Any:
         facts = corpus.facts(region=region) if region else corpus.facts()
-        texts = corpus.texts(facts["report"].unique())
-        return track(facts, region=region, indicator=indicator, year=year, about_tolerance=about_tolerance,
-                     texts=texts)
+        return track(facts, region=region, indicator=indicator, year=year, about_tolerance=about_tolerance)
 
     return MEMO.get(corpus, ("track", region, indicator, year, about_tolerance), compute)
 
@@ -75,10 +74,9 @@ def comparison(corpus: Any, *, indicator: str | None = None, year: int | None = 
 
     def compute() -> Any:
         facts = corpus.facts(region=region) if region else corpus.facts(indicator=indicator)
-        texts = corpus.texts(facts["report"].unique())
         try:
             return compare(facts, indicator=indicator, year=year, region=region, period=period or "actual",
-                           measure=measure, texts=texts)
+                           measure=measure)
         except ValueError as exc:
             raise WebError(400, "bad_parameter", str(exc)) from None
 
