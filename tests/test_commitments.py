@@ -86,6 +86,12 @@ OTHER_REPORTS = [
                  "（九）持续保障和改善民生", id="guizhou-item-after-counted-noun-has-own-verb"),
     pytest.param(RAW / "2025_yunnan.docx", "30个边境旅游示范村", 30, "个", "边境旅游示范村", "建成", None,
                  "（六）弘扬民族团结誓词碑光荣传统", id="yunnan-verb-inside-counted-noun-not-inherited"),
+    pytest.param(SHANDONG_2026, "提速庆云至章丘等23个续建项目", 23, "个", "续建项目", "提速", None,
+                 "（一）奋力推进全方位扩大内需", id="shandong-speed-up-as-action"),
+    pytest.param(SHANDONG_2026, "组织企业参加境外展洽活动500场以上", 500, "场", "企业参加境外展洽活动",
+                 "组织", "at_least", "（四）奋力推进高水平对外开放", id="shandong-organise-as-action"),
+    pytest.param(SHANDONG_2026, "新集聚青年人才100万人左右", 100, "万人", "青年人才", "新集聚", "about",
+                 "（二）奋力推进因地制宜发展新质生产力", id="shandong-gather-as-action"),
 ]
 
 
