@@ -498,6 +498,8 @@ BUGS_CAUGHT = [
           "游客人次、旅游花费分别增长14%、11%", id="ningxia-2025-tourism-spending"),
     _case("2025_xinjiang.docx", "grain_output", "actual", 2024, "growth", 42.2, "亿斤", None,
           "粮食增产42.2亿斤", id="xinjiang-2025-grain-right-before-its-verb"),
+    _case("2026_liaoning.txt", "grain_output", "target", 2030, "level", 526, "亿斤", "about",
+          "粮食综合生产能力526亿斤左右", id="liaoning-2026-draft-plan-paragraph-under-mixed-heading"),
 ]
 
 

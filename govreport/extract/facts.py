@@ -42,6 +42,7 @@ from govreport.numbers import Quantity, find_quantities, quantity_test, unit_sca
 
 _ROUNDING = 1.5  # a bound (突破3万亿元) rounds an exact figure no more than 1.5 times itself
 _PLAN_WORDS_WIDTH = 60  # a sentence about the plan's draft names it within its first 60 characters
+_DRAFT_OPENING = 10  # a paragraph setting out the plan's draft (《纲要草案》…) names it this early
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
 _CLAUSE_MARK = re.compile("[" + _CLAUSE_END + "、]")
@@ -468,7 +469,7 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
     # sentence that opens on the new plan (“十四五”时期是…) or speaks of its draft (五年规划)
     opens_plan = {s for s in cands if rules.plan_period.search(norm, s, s + 8)
                   or rules.plan_words.search(norm, s, s + _PLAN_WORDS_WIDTH)}
-    multi, back, recall, cur_para, cur_sec = False, False, False, -1, None
+    multi, back, recall, draft, cur_para, cur_sec = False, False, False, False, -1, None
     # parts follow each other (front, review, plan), so ``multi`` matters only while in the
     # review and ``back`` and ``recall`` only once in the plan
     turns = opens_multi | opens_back | opens_this_year | opens_plan
@@ -484,6 +485,10 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
             k += 1
         if k != cur_para:
             cur_para, back = k, False
+            # 《纲要（草案）》明确了经济社会发展主要指标：… under a heading that also names this year
+            # (“十五五”时期目标任务和2026年工作安排): the paragraph sets the plan's goals
+            draft = part == "plan" and k >= 0 and \
+                rules.plan_words.search(norm, para_starts[k], para_starts[k] + _DRAFT_OPENING) is not None
             if k >= 0 and (cur_sec is None or para_starts[k] > secs[cur_sec].start):
                 opening = norm[para_starts[k]: para_starts[k] + 20]
                 first_multi = multi_year.search(opening)
@@ -497,7 +502,7 @@ def _sentences_in_scope(doc: Document, norm: str, wanted: set[int] | None = None
                 back = True
             elif start in opens_this_year:
                 back = False
-            goal = sent.section in skip
+            goal = sent.section in skip or draft
             if goal and start in opens_multi:
                 recall = True
             elif start in opens_plan:
