@@ -500,6 +500,8 @@ BUGS_CAUGHT = [
           "粮食增产42.2亿斤", id="xinjiang-2025-grain-right-before-its-verb"),
     _case("2026_liaoning.txt", "grain_output", "target", 2030, "level", 526, "亿斤", "about",
           "粮食综合生产能力526亿斤左右", id="liaoning-2026-draft-plan-paragraph-under-mixed-heading"),
+    _case("2026_qinghai.txt", "tourism_revenue", "actual", 2025, "growth", 20, "%", "at_least",
+          "旅游人次和花费增长均超20%", id="qinghai-2026-spending-joined-to-visitor-count"),
 ]
 
 
