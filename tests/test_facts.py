@@ -502,6 +502,8 @@ BUGS_CAUGHT = [
           "粮食综合生产能力526亿斤左右", id="liaoning-2026-draft-plan-paragraph-under-mixed-heading"),
     _case("2026_qinghai.txt", "tourism_revenue", "actual", 2025, "growth", 20, "%", "at_least",
           "旅游人次和花费增长均超20%", id="qinghai-2026-spending-joined-to-visitor-count"),
+    _case("2026_beijing.txt", "rd_intensity", "target", 2030, "level", 6, "%", "at_least",
+          "全社会研发投入占比6%以上", id="beijing-2026-society-wide-rd-share"),
 ]
 
 
