@@ -246,9 +246,13 @@ def _noun_after(norm: str, pos: int, limit: int, stops: str) -> tuple[str, int]:
 
 
 def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos: int, limit: int) -> bool:
-    """Describes a project (总投资2.5亿元, 年产6万吨, 5万千瓦光伏发电项目), is not a task's size."""
+    """Describes a project (总投资2.5亿元, 年产6万吨, 5万千瓦光伏发电项目), is not a task's size.
+    A level verb (not a mere bound such as 不低于) between the word and a figure that ends its
+    phrase sets a level instead (交通、水利、能源领域投资额分别达2400亿元、450亿元)."""
     if _strip_right(before, lex.between_words).endswith(lex.attribute_before):
-        return True
+        ends_phrase = after_pos >= limit or norm[after_pos] in _PHRASE_END
+        verb = _level_verb(before, lex)
+        return not (ends_phrase and verb is not None and verb not in lex.q_before)
     if q.unit in lex.classifiers or after_pos >= limit:
         return False
     nxt = norm[after_pos]
