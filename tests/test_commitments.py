@@ -93,7 +93,8 @@ OTHER_REPORTS = [
     pytest.param(SHANDONG_2026, "新集聚青年人才100万人左右", 100, "万人", "青年人才", "新集聚", "about",
                  "（二）奋力推进因地制宜发展新质生产力", id="shandong-gather-as-action"),
     pytest.param(RAW / "2026_jiangsu.txt", "投资额分别达2400亿元", 2400, "亿元",
-                 "交通、水利、能源领域投资额", "达", None, "（一）不断巩固拓展经济稳中向好势头", id="jiangsu-investment-level-not-attribute"),
+                 "交通、水利、能源领域投资额", "达", None, "（一）不断巩固拓展经济稳中向好势头",
+                 id="jiangsu-investment-level-not-attribute"),
 ]
 
 
