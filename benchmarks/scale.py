@@ -10,7 +10,8 @@ The corpus is ingested by ``govreport ingest DIR --db X --jobs J`` in a child pr
 process tree's memory is sampled from /proc (peak of the summed RSS; the largest single process
 is from ``getrusage``). Then, through the library as the CLI calls it, each query runs
 ``--runs`` times (median and 95th percentile): ``facts`` of one region, ``track`` of that
-region, ``compare`` of one indicator in one year, ``search`` for a 4-character term. Last, the
+region, ``compare`` of one indicator in one year (the regions' outcomes, then their targets),
+``search`` for a 4-character term. Last, the
 figures are extrapolated to 80,000 reports (~4.5 GB, 25 years of every Chinese government).
 
 Run: ``.venv/bin/python benchmarks/scale.py [--reports N] [--jobs J] [--keep DIR] [--smoke]``.
@@ -253,17 +254,18 @@ def queries(db: Path, region: str, year: int, indicator: str, term: str) -> dict
 
         return track_corpus(corpus, region=region)
 
-    def compare() -> Any:
+    def compare(period: str = "actual") -> Any:
         if hasattr(corpus, "compare"):
-            return corpus.compare(indicator=indicator, year=year)
+            return corpus.compare(indicator=indicator, year=year, period=period)
         from govreport.analyze.compare import compare_corpus
 
-        return compare_corpus(corpus, indicator=indicator, year=year)
+        return compare_corpus(corpus, indicator=indicator, year=year, period=period)
 
     return {
         f"facts(region={region})": lambda: corpus.facts(region=region),
         f"track(region={region})": track,
         f"compare({indicator}, {year})": compare,
+        f"compare({indicator}, {year}, target)": lambda: compare("target"),
         f"search({term})": lambda: corpus.search(term),
     }
 
