@@ -95,6 +95,10 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2026_jiangsu.txt", "投资额分别达2400亿元", 2400, "亿元",
                  "交通、水利、能源领域投资额", "达", None, "（一）不断巩固拓展经济稳中向好势头",
                  id="jiangsu-investment-level-not-attribute"),
+    pytest.param(HENAN_2025, "重型载货车辆绿色替代率50%以上", 50, "%", "重型载货车辆绿色替代率", "",
+                 "at_least", "（六）更大力度推动全面绿色转型", id="henan-bare-rate-target"),
+    pytest.param(HENAN_2025, "郑州机场货邮吞吐量100万吨", 100, "万吨", "郑州机场货邮吞吐量", "", None,
+                 "（七）更大力度推动深层次改革和高水平开放", id="henan-bare-throughput-target"),
 ]
 
 

@@ -6,7 +6,8 @@ candidate. It becomes a commitment when something in its clause says it is a tas
 1. an *action* verb before it in the clause (新建, 完成, 培育 ...), or a *level verb* right
    before the number (覆盖率达到88%以上); a list item without its own verb inherits the verb
    of the item before it in the same sentence ("新续建排水管网242.6公里、城市公厕50处"); a clause
-   with neither that opens with a goal word sets a target all the same ("力争整车产量200万辆");
+   with neither that opens with a goal word sets a target all the same ("力争整车产量200万辆"),
+   and so does a clause that is only a measure and its figure ("货邮吞吐量100万吨");
 2. and nothing says it is something else: a name (a number in quotes, "8+1+1", Chinese
    numerals such as 六大 or 十四五), a forecast or comparison (预计, 比上年), a project's
    attribute (总投资2.5亿元的…项目, 5万千瓦光伏发电项目), or a headline target already
@@ -45,6 +46,7 @@ _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
     "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
+    "target_measures",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -81,6 +83,7 @@ class _Lexicon:
     level_verbs: _Words
     lead_words: _Words
     goal_words: frozenset[str]  # lead words that set a target: the clause's verb when it has none
+    target_measures: _Words  # a clause that is such a measure and a figure sets a target
     between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
@@ -155,6 +158,7 @@ def lexicon() -> _Lexicon:
         level_verbs=_Words.of(data["level_verbs"]),
         lead_words=_Words.of(data["lead_words"]),
         goal_words=frozenset(data["goal_words"]),
+        target_measures=_Words.of(data["target_measures"]),
         between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
@@ -347,6 +351,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from = state.action, seg_start
         elif (goal := _goal_word(norm, clause_start, q.start, lex)) is not None:
             action, subj_from = goal, seg_start
+        elif _is_bare_target(norm, clause_start, q, fig_end, sent.end, lex):
+            action, subj_from = "", seg_start
         else:
             continue
         pre = norm[subj_from:q.start]
@@ -412,6 +418,16 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _is_bare_target(norm: str, clause_start: int, q: Quantity, fig_end: int, limit: int,
+                    lex: _Lexicon) -> bool:
+    """A clause that is only a measure and its figure sets a target though no verb says so:
+    "重型载货车辆绿色替代率50%以上", "郑州机场货邮吞吐量100万吨"."""
+    if fig_end < limit and norm[fig_end] not in _CLAUSE_END:
+        return False
+    name = _strip_right(norm[clause_start:q.start], lex.between_words)
+    return not _digit().search(name) and lex.target_measures.suffix(name) is not None
 
 
 def _goal_word(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
