@@ -506,6 +506,9 @@ BUGS_CAUGHT = [
           "旅游人次和花费增长均超20%", id="qinghai-2026-spending-joined-to-visitor-count"),
     _case("2026_beijing.txt", "rd_intensity", "target", 2030, "level", 6, "%", "at_least",
           "全社会研发投入占比6%以上", id="beijing-2026-society-wide-rd-share"),
+    _case("2026_shanghai.txt", "tourists", "actual", 2025, "growth", 6.7, "%", None,
+          "接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%",
+          id="shanghai-2026-inbound-visitors-hold-a-slot"),
 ]
 
 
