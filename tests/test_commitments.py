@@ -99,6 +99,18 @@ OTHER_REPORTS = [
                  "at_least", "（六）更大力度推动全面绿色转型", id="henan-bare-rate-target"),
     pytest.param(HENAN_2025, "郑州机场货邮吞吐量100万吨", 100, "万吨", "郑州机场货邮吞吐量", "", None,
                  "（七）更大力度推动深层次改革和高水平开放", id="henan-bare-throughput-target"),
+    pytest.param(RAW / "2025_chongqing.docx", "加装农村公路安全护栏4000公里", 4000, "公里",
+                 "农村公路安全护栏", "加装", None, "（八）聚力打造高品质生活宜居地",
+                 id="chongqing-install-as-action"),
+    pytest.param(RAW / "2025_hainan.docx", "推广新能源汽车10万辆以上", 10, "万辆", "新能源汽车", "推广",
+                 "at_least", "（八）着力巩固生态文明建设成果", id="hainan-promote-as-action"),
+    pytest.param(RAW / "2026_qinghai.txt", "扩充初高中学位1.4万个以上", 1.4, "万个", "初高中学位", "扩充",
+                 "at_least", "（六）聚焦民心所系", id="qinghai-expand-as-action"),
+    pytest.param(RAW / "2025_hunan.docx", "开展家庭教育指导服务和实践活动1万场", 1, "万场",
+                 "家庭教育指导服务和实践活动", "开展", None, "（八）加大保障和改善民生力度",
+                 id="hunan-online-offline-is-not-a-verb"),
+    pytest.param(RAW / "2025_jilin.docx", "新增100万亩", 100, "万亩", "“水肥一体化”推广面积", "新增", None,
+                 "（三）聚焦扛稳国家粮食安全重任", id="jilin-promoted-area-is-not-a-verb"),
 ]
 
 
