@@ -350,6 +350,12 @@ NOT_FACTS = [
             id="gansu-2026-five-year-sum-of-tourism-spending"),
     _absent("2026_hainan.txt", "foreign_trade", "growth", 22.1, "%",
             "服务进出口总额增长22.1%: the trade in services, a part", id="hainan-2026-services-trade"),
+    _absent("2026_sichuan.txt", "gdp", "level", 9, "万亿元",
+            "成渝地区双城经济圈建设走深走实，经济总量超9万亿元: the Chengdu-Chongqing circle's",
+            id="sichuan-2026-city-circle-opens-the-sentence"),
+    _absent("2025_xinjiang.docx", "air_quality_rate", "level", 90, "%",
+            "天山北坡城市群空气质量明显改善，空气质量优良天数比例达90%: the city cluster's",
+            id="xinjiang-2025-city-cluster-opens-the-sentence"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
@@ -509,6 +515,8 @@ BUGS_CAUGHT = [
     _case("2026_shanghai.txt", "tourists", "actual", 2025, "growth", 6.7, "%", None,
           "接待国内游客4.16亿人次、入境游客936万人次，分别增长6.7%",
           id="shanghai-2026-inbound-visitors-hold-a-slot"),
+    _case("2025_xinjiang.docx", "air_quality_rate", "target", 2025, "level", 75.5, "%", "at_least",
+          "全区优良天数比例达到75.5%以上", id="xinjiang-2025-own-scope-after-city-cluster"),
 ]
 
 

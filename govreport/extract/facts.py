@@ -232,8 +232,11 @@ def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = 
         marks = [c.start() for c in _CLAUSE_MARK.finditer(norm, sent_start, m.start)]
     i = bisect_left(marks, m.start)
     clause_start = marks[i - 1] + 1 if i else sent_start
-    if _rules().sentence_scope.search(norm, sent_start, m.start):
-        return True  # 省属企业创新导向更加突出，研发经费投入增长15.6%: the enterprises' figure
+    rules = _rules()
+    if rules.sentence_scope.search(norm, sent_start, m.start) and \
+            not norm.endswith(rules.ownscope, sent_start, m.start):
+        return True  # 省属企业创新导向更加突出，研发经费投入增长15.6%: the enterprises' figure (but
+        # …城市群大气环境污染联防联控机制，…全区优良天数比例达到75.5%以上 is the region's again)
     return _narrowed(norm[clause_start: m.start], norm[max(sent_start, m.start - 10): m.start], m.alias, own)
 
 
