@@ -173,6 +173,7 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2025_henan.docx", "营收1亿元以上企业", id="henan-revenue-size-class"),
     pytest.param(RAW / "2025_henan.docx", "、5亿元以上企业", id="henan-revenue-size-class-in-a-list"),
     pytest.param(RAW / "2026_shandong.txt", "投资2000万元以上的", id="shandong-investment-size-class"),
+    pytest.param(RAW / "2025_henan.docx", "建材4个重点行业", id="henan-count-of-sectors-is-a-scope"),
 ]
 
 
