@@ -111,6 +111,8 @@ OTHER_REPORTS = [
                  id="hunan-online-offline-is-not-a-verb"),
     pytest.param(RAW / "2025_jilin.docx", "新增100万亩", 100, "万亩", "“水肥一体化”推广面积", "新增", None,
                  "（三）聚焦扛稳国家粮食安全重任", id="jilin-promoted-area-is-not-a-verb"),
+    pytest.param(HENAN_2025, "工业设备投资增长10%", 10, "%", "工业设备投资", "增长", None,
+                 "（一）更大力度推动全方位扩大内需", id="henan-rate-glued-to-next-sentence-is-no-attribute"),
 ]
 
 

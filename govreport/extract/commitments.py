@@ -257,8 +257,8 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
         ends_phrase = after_pos >= limit or norm[after_pos] in _PHRASE_END
         verb = _level_verb(before, lex)
         return not (ends_phrase and verb is not None and verb not in lex.q_before)
-    if q.unit in lex.classifiers or after_pos >= limit:
-        return False
+    if q.unit in lex.classifiers or q.unit_class in ("percent", "points") or after_pos >= limit:
+        return False  # a count or a rate is no project's size
     nxt = norm[after_pos]
     if nxt in _PHRASE_END or nxt == lex.of:
         return False
