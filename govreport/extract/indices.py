@@ -36,6 +36,7 @@ from govreport.model import Document, IndexScore
 from govreport.normalize import fold
 
 PARTS = ("all", "review", "plan")
+_SCORED_PARTS = frozenset(PARTS[1:])  # the parts scored apart; "all" is the whole body
 _first, _second, _third = itemgetter(0), itemgetter(1), itemgetter(2)
 _start, _end, _part = attrgetter("start"), attrgetter("end"), attrgetter("part")
 TOP_TERMS = 10
@@ -161,25 +162,22 @@ def score_indices(doc: Document, dictionaries: Sequence[Dictionary] | None = Non
     # terms' hits; a term listed by two themes forms a group of its own, hence the unions.
     h_starts, _, found = _matcher(dicts).window(norm, body_start, body_end)
     in_sent = list(map(sub, map(bisect_right, repeat(starts), h_starts), repeat(1)))
-    hit_part = list(map(part_of.__getitem__, in_sent))
-    terms = list(map(_first, found))
-    counted = {"all": Counter(terms)}
-    by_part = Counter(zip(hit_part, terms, strict=True))
-    for p in ("review", "plan"):
-        counted[p] = Counter({t: n for (part, t), n in by_part.items() if part == p})
-    pairs = sorted(set(zip(map(_third, found), in_sent, strict=True)))
+    gids = list(map(_third, found))
+    # hits by (group, part, term), each key first seen where its term first appears in that part
+    keyed = Counter(zip(gids, map(part_of.__getitem__, in_sent), map(_first, found), strict=True))
     group_names = _groups(dicts)
-    groups = {group_names[gid]: set(map(_second, g)) for gid, g in groupby(pairs, key=_first)}
-
-    owners = _owners(dicts)
     counts: dict[tuple[str, str], dict[str, int]] = {(d.name, p): {} for d in dicts for p in PARTS}
-    for p in PARTS:
-        for term, n in counted[p].items():
-            for name in owners[term]:
-                counts[name, p][term] = n
+    for (gid, part, term), n in keyed.items():
+        for name in group_names[gid]:
+            whole = counts[name, "all"]
+            whole[term] = whole.get(term, 0) + n  # first inserted where the term first appears
+            if part in _SCORED_PARTS:
+                counts[name, part][term] = n
+    pairs = sorted(set(zip(gids, in_sent, strict=True)))
     mentioned: dict[str, set[int]] = {d.name: set() for d in dicts}
-    for names, found_in in groups.items():
-        for name in names:
+    for gid, g in groupby(pairs, key=_first):
+        found_in = set(map(_second, g))
+        for name in group_names[gid]:
             mentioned[name] |= found_in
 
     out: list[IndexScore] = []
