@@ -356,6 +356,9 @@ NOT_FACTS = [
     _absent("2025_xinjiang.docx", "air_quality_rate", "level", 90, "%",
             "天山北坡城市群空气质量明显改善，空气质量优良天数比例达90%: the city cluster's",
             id="xinjiang-2025-city-cluster-opens-the-sentence"),
+    _absent("2025_jilin.docx", "air_quality_days", "growth", 92.9, "%",
+            "空气质量优良天数92.9％: the good-air-days rate, not a growth of the count",
+            id="jilin-2025-good-days-percentage-is-no-growth"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
@@ -517,6 +520,8 @@ BUGS_CAUGHT = [
           id="shanghai-2026-inbound-visitors-hold-a-slot"),
     _case("2025_xinjiang.docx", "air_quality_rate", "target", 2025, "level", 75.5, "%", "at_least",
           "全区优良天数比例达到75.5%以上", id="xinjiang-2025-own-scope-after-city-cluster"),
+    _case("2025_jilin.docx", "air_quality_rate", "actual", 2024, "level", 92.9, "%", None,
+          "空气质量优良天数92.9％", id="jilin-2025-good-days-as-a-percentage"),
 ]
 
 

@@ -751,6 +751,13 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         for ind, _m in owners:
             if ind is None:
                 continue
+            classes = lex.units.get(ind, ())
+            if classes and q.unit_class not in classes and (ind, q.unit_class) in lex.other_units and \
+                    (q.unit_class not in ("percent", "points") or measure == "percent?"):
+                # 优良天数比例达到77%、增加13天: a figure in days is the count's, not the rate's;
+                # 空气质量优良天数92.9% (no verb of change): a percentage is the rate's, not the count's
+                ind = lex.other_units[(ind, q.unit_class)]
+                classes = lex.units.get(ind, ())
             m_kind = measure
             if m_kind == "percent?":
                 m_kind = "growth" if q.unit_class == "points" else lex.percent.get(ind, "growth")
@@ -758,11 +765,6 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
                 continue
             if m_kind not in lex.measures.get(ind, ("level", "growth")):
                 continue
-            classes = lex.units.get(ind, ())
-            if classes and q.unit_class not in classes and (ind, q.unit_class) in lex.other_units:
-                # 优良天数比例达到77%、增加13天: a figure in days is the count's, not the rate's
-                ind = lex.other_units[(ind, q.unit_class)]
-                classes = lex.units.get(ind, ())
             if m_kind == "level" and classes and q.unit_class not in classes:
                 continue
             if m_kind == "growth" and q.unit_class not in ("percent", "points") and classes and \
