@@ -113,6 +113,12 @@ OTHER_REPORTS = [
                  "（三）聚焦扛稳国家粮食安全重任", id="jilin-promoted-area-is-not-a-verb"),
     pytest.param(HENAN_2025, "工业设备投资增长10%", 10, "%", "工业设备投资", "增长", None,
                  "（一）更大力度推动全方位扩大内需", id="henan-rate-glued-to-next-sentence-is-no-attribute"),
+    pytest.param(RAW / "2026_qinghai.txt", "再建500座农牧区便民桥", 500, "座", "农牧区便民桥", "再建", None,
+                 "（五）聚焦协调发展", id="qinghai-build-more-as-action"),
+    pytest.param(RAW / "2026_zhejiang.txt", "引育1000名乡村运营人才", 1000, "名", "乡村运营人才", "引育",
+                 None, "就业创业方面", id="zhejiang-attract-and-train-as-action"),
+    pytest.param(HAINAN_2026, "制定首批5项核心团体标准", 5, "项", "核心团体标准", "制定", None,
+                 "（六）聚力推动城乡融合发展", id="hainan-draw-up-as-action"),
 ]
 
 
