@@ -522,6 +522,10 @@ BUGS_CAUGHT = [
           "全区优良天数比例达到75.5%以上", id="xinjiang-2025-own-scope-after-city-cluster"),
     _case("2025_jilin.docx", "air_quality_rate", "actual", 2024, "level", 92.9, "%", None,
           "空气质量优良天数92.9％", id="jilin-2025-good-days-as-a-percentage"),
+    _case("2025_jilin.docx", "rd_spending", "target", 2025, "growth", 10, "%", "about",
+          "R＆D经费投入增长10％左右", id="jilin-2025-r-and-d-spending"),
+    _case("2025_jilin.docx", "tourists", "actual", 2024, "growth", 20, "%", "at_least",
+          "接待国内游客人次、出游总花费均增长20％以上", id="jilin-2025-domestic-visitor-trips"),
 ]
 
 
