@@ -119,6 +119,10 @@ OTHER_REPORTS = [
                  None, "就业创业方面", id="zhejiang-attract-and-train-as-action"),
     pytest.param(HAINAN_2026, "制定首批5项核心团体标准", 5, "项", "核心团体标准", "制定", None,
                  "（六）聚力推动城乡融合发展", id="hainan-draw-up-as-action"),
+    pytest.param(HENAN_2025, "13个港航项目进度", 13, "个", "港航项目", "加快", None,
+                 "（一）更大力度推动全方位扩大内需", id="henan-speed-up-lead-word-as-verb"),
+    pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
+                 "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
 
 
@@ -182,6 +186,7 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2025_henan.docx", "、5亿元以上企业", id="henan-revenue-size-class-in-a-list"),
     pytest.param(RAW / "2026_shandong.txt", "投资2000万元以上的", id="shandong-investment-size-class"),
     pytest.param(RAW / "2025_henan.docx", "建材4个重点行业", id="henan-count-of-sectors-is-a-scope"),
+    pytest.param(RAW / "2025_jilin.docx", "时速250公里", id="jilin-speed-is-an-attribute"),
 ]
 
 
