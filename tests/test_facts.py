@@ -526,6 +526,10 @@ BUGS_CAUGHT = [
           "R＆D经费投入增长10％左右", id="jilin-2025-r-and-d-spending"),
     _case("2025_jilin.docx", "tourists", "actual", 2024, "growth", 20, "%", "at_least",
           "接待国内游客人次、出游总花费均增长20％以上", id="jilin-2025-domestic-visitor-trips"),
+    _case("2025_hainan.docx", "rd_intensity", "actual", 2024, "level", 1.4, "%", None,
+          "投入强度提升至1.4%", id="hainan-2025-intensity-after-rd-spending"),
+    _case("2025_jiangxi.docx", "rd_intensity", "target", 2025, "level", 2, "%", "at_least",
+          "R&D经费支出占GDP比重突破2%", id="jiangxi-2025-rd-share-of-gdp"),
 ]
 
 
