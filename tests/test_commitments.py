@@ -121,6 +121,10 @@ OTHER_REPORTS = [
                  "（六）聚力推动城乡融合发展", id="hainan-draw-up-as-action"),
     pytest.param(HENAN_2025, "13个港航项目进度", 13, "个", "港航项目", "加快", None,
                  "（一）更大力度推动全方位扩大内需", id="henan-speed-up-lead-word-as-verb"),
+    pytest.param(RAW / "2026_guangxi.txt", "筹措111.74亿元实施助农惠民工程", 111.74, "亿元",
+                 "实施助农惠民工程", "筹措", None, "（十）全心全意办好民生", id="guangxi-sum-put-to-a-task-is-no-attribute"),
+    pytest.param(RAW / "2025_shanghai.docx", "淘汰落后产能400项", 400, "项", "落后产能", "淘汰", None,
+                 "（七）聚力建设美丽上海", id="shanghai-count-after-capacity-is-no-attribute"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]

@@ -253,15 +253,20 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
     """Describes a project (总投资2.5亿元, 年产6万吨, 5万千瓦光伏发电项目), is not a task's size.
     A level verb (not a mere bound such as 不低于) between the word and a figure that ends its
     phrase sets a level instead (交通、水利、能源领域投资额分别达2400亿元、450亿元)."""
+    if q.unit in lex.classifiers:
+        return False  # a count is no project's size (淘汰落后产能400项)
     if _strip_right(before, lex.between_words).endswith(lex.attribute_before):
         ends_phrase = after_pos >= limit or norm[after_pos] in _PHRASE_END
         verb = _level_verb(before, lex)
         return not (ends_phrase and verb is not None and verb not in lex.q_before)
-    if q.unit in lex.classifiers or q.unit_class in ("percent", "points") or after_pos >= limit:
-        return False  # a count or a rate is no project's size
+    if q.unit_class in ("percent", "points") or after_pos >= limit:
+        return False  # nor is a rate
     nxt = norm[after_pos]
     if nxt in _PHRASE_END or nxt == lex.of:
         return False
+    verb = lex.verbs.match(norm, after_pos, limit)
+    if verb is not None and verb.group() in lex.action_words:
+        return False  # a sum put to a task: 筹措111.74亿元实施助农惠民工程
     phrase, _ = _noun_after(norm, after_pos, limit, _CLAUSE_END)
     return bool(lex.project_words.search(phrase))
 
