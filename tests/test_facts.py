@@ -530,6 +530,8 @@ BUGS_CAUGHT = [
           "投入强度提升至1.4%", id="hainan-2025-intensity-after-rd-spending"),
     _case("2025_jiangxi.docx", "rd_intensity", "target", 2025, "level", 2, "%", "at_least",
           "R&D经费支出占GDP比重突破2%", id="jiangxi-2025-rd-share-of-gdp"),
+    _case("2025_hainan.docx", "foreign_trade", "actual", 2024, "growth", 20, "%", None,
+          "货物贸易增长20%", id="hainan-2025-goods-trade"),
 ]
 
 
