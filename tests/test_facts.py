@@ -532,6 +532,8 @@ BUGS_CAUGHT = [
           "R&D经费支出占GDP比重突破2%", id="jiangxi-2025-rd-share-of-gdp"),
     _case("2025_hainan.docx", "foreign_trade", "actual", 2024, "growth", 20, "%", None,
           "货物贸易增长20%", id="hainan-2025-goods-trade"),
+    _case("2025_neimenggu.docx", "tourism_revenue", "actual", 2024, "growth", 23.4, "%", None,
+          "接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%", id="neimenggu-2025-revenue-after-visitors"),
 ]
 
 
