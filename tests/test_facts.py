@@ -533,7 +533,8 @@ BUGS_CAUGHT = [
     _case("2025_hainan.docx", "foreign_trade", "actual", 2024, "growth", 20, "%", None,
           "货物贸易增长20%", id="hainan-2025-goods-trade"),
     _case("2025_neimenggu.docx", "tourism_revenue", "actual", 2024, "growth", 23.4, "%", None,
-          "接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%", id="neimenggu-2025-revenue-after-visitors"),
+          "接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%",
+          id="neimenggu-2025-revenue-after-visitors"),
 ]
 
 
