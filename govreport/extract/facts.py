@@ -246,8 +246,9 @@ def _narrowed(clause: str, before: str, alias: str, own: tuple[str, ...]) -> boo
     rules = _rules()
     if rules.clause_blocker.search(clause):
         return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
-    if before.endswith(rules.ownscope) or (own and before.endswith(own) and alias not in rules.lex.scoped):
-        return False
+    if before.endswith(rules.ownscope) or (own and before.endswith(own) and (
+            alias not in rules.lex.scoped or before.endswith(rules.area_word))):
+        return False  # 北京地区进出口总额: the region's own name with 地区 (not 带动陕西进出口, a part's)
     core = before
     while core.endswith(rules.scope_verbs):  # 跨境电商实现进出口额: the part's own verb between
         core = core[: -len(next(v for v in rules.scope_verbs if core.endswith(v)))]
