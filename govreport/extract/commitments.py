@@ -7,7 +7,8 @@ candidate. It becomes a commitment when something in its clause says it is a tas
    before the number (覆盖率达到88%以上); a list item without its own verb inherits the verb
    of the item before it in the same sentence ("新续建排水管网242.6公里、城市公厕50处"); a clause
    with neither that opens with a goal word sets a target all the same ("力争整车产量200万辆"),
-   and so does a clause that is only a measure and its figure ("货邮吞吐量100万吨");
+   and so does a clause that is only a measure and its figure ("货邮吞吐量100万吨"); a count of
+   those a task serves takes the verb after them ("为2万名特殊困难老年人提供居家上门服务");
 2. and nothing says it is something else: a name (a number in quotes, "8+1+1", Chinese
    numerals such as 六大 or 十四五), a forecast or comparison (预计, 比上年), a project's
    attribute (总投资2.5亿元的…项目, 5万千瓦光伏发电项目), or a headline target already
@@ -46,7 +47,7 @@ _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
     "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
-    "target_measures",
+    "target_measures", "beneficiary_marks",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -84,6 +85,7 @@ class _Lexicon:
     lead_words: _Words
     goal_words: frozenset[str]  # lead words that set a target: the clause's verb when it has none
     target_measures: _Words  # a clause that is such a measure and a figure sets a target
+    beneficiary_marks: tuple[str, ...]  # 为/对 before those a task serves (为2万名…老年人提供…)
     between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
@@ -159,6 +161,7 @@ def lexicon() -> _Lexicon:
         lead_words=_Words.of(data["lead_words"]),
         goal_words=frozenset(data["goal_words"]),
         target_measures=_Words.of(data["target_measures"]),
+        beneficiary_marks=_by_length(data["beneficiary_marks"]),
         between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
@@ -346,6 +349,7 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
                                     if m.group() in lex.action_words]
         level = _level_verb(segment, lex)
         action_start = None
+        served: tuple[int, int] | None = None  # who the task serves, when its verb follows them
         if own is not None:
             action, action_start, subj_from = _chain(norm, own, q.start, lex)
         elif earlier:
@@ -358,6 +362,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from = goal, seg_start
         elif _is_bare_target(norm, clause_start, q, fig_end, sent.end, lex):
             action, subj_from = "", seg_start
+        elif (verb := _verb_after_served(norm, clause_start, q, fig_end, sent.end, lex)) is not None:
+            action, subj_from, served = verb.group(), seg_start, (fig_end, verb.start())
         else:
             continue
         pre = norm[subj_from:q.start]
@@ -379,6 +385,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
                 # the next item starts after the noun ("1所境外高校独立办学机构、新筹建1个…"),
                 # unless the noun holds another figure ("7个老旧小区1502户")
                 item_end = noun_end if head == phrase else fig_end
+        if served is not None:
+            subject = _clean_subject(norm[served[0]:served[1]]) or subject
         if not subject and action_start is not None:  # 中央预算内投资拟安排7000亿元
             subject = _clean_subject(_strip_right(norm[clause_start:action_start], lex.lead_words))
         if not subject:  # 分别增长3.5%、3.2%: the list shares its subject
@@ -433,6 +441,23 @@ def _is_bare_target(norm: str, clause_start: int, q: Quantity, fig_end: int, lim
         return False
     name = _strip_right(norm[clause_start:q.start], lex.between_words)
     return not _digit().search(name) and lex.target_measures.suffix(name) is not None
+
+
+def _verb_after_served(norm: str, clause_start: int, q: Quantity, fig_end: int, limit: int,
+                       lex: _Lexicon) -> re.Match[str] | None:
+    """The task verb after a count of those it serves, the clause opening with 为/对 and the
+    count: "为2万名特殊困难老年人提供居家上门服务", "为超300万名婴幼儿发放育儿补贴"."""
+    if q.unit not in lex.classifiers:
+        return None
+    head = _strip_right(norm[clause_start:q.start], lex.q_before_words)  # 为超300万名
+    mark = next((m for m in lex.beneficiary_marks if head.endswith(m)), None)
+    if mark is None or _strip_left(head[: -len(mark)], lex.lead_words)[0]:
+        return None
+    cut = _CLAUSE_MARK.search(norm, fig_end, limit)
+    for m in lex.verbs.finditer(norm, fig_end, cut.start() if cut else limit):
+        if m.group() in lex.action_words:
+            return m
+    return None
 
 
 def _goal_word(norm: str, start: int, end: int, lex: _Lexicon) -> str | None:
