@@ -362,6 +362,9 @@ NOT_FACTS = [
     _absent("2026_shanghai.txt", "foreign_trade", "growth", 12.1, "%",
             "对东盟、共建“一带一路”国家进出口总额分别增长10.4%、12.1%: trade with some partners",
             id="shanghai-2026-trade-with-partner-countries"),
+    _absent("2025_hubei.docx", "high_tech_firms", "growth", 27.7, "%",
+            "高新技术企业、科技型中小企业贷款分别增长27.7％: the loans to the firms, not their number",
+            id="hubei-2025-loans-to-firms-shared-tail"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
@@ -538,6 +541,8 @@ BUGS_CAUGHT = [
     _case("2025_neimenggu.docx", "tourism_revenue", "actual", 2024, "growth", 23.4, "%", None,
           "接待游客2.73亿人次、实现收入4140亿元，增长18.6%和23.4%",
           id="neimenggu-2025-revenue-after-visitors"),
+    _case("2026_jiangsu.txt", "industry_va", "actual", 2025, "growth", 6.5, "%", None,
+          "规上工业增加值、规上服务业营收分别增长6.5%", id="jiangsu-2026-own-head-before-revenue-item"),
 ]
 
 

@@ -71,6 +71,7 @@ class _Rules:
     clause_blockers: tuple[str, ...]
     clause_blocker: re.Pattern[str]  # any of clause_blockers
     sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
+    shared_tails: tuple[str, ...]  # 贷款: the head a list's last (non-indicator) item gives the list
     continuation: re.Pattern[str]
     stops: re.Pattern[str]
     aside: re.Pattern[str]  # 在…情况下 between a name and its figure
@@ -136,6 +137,7 @@ def _rules() -> _Rules:
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
         clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
+        shared_tails=tuple(p["shared_tails"]),
         continuation=cont, stops=stops,
         streak=re.compile("(?:" + _words(p["streak_words"]) + r")(?:\d+|[" + "".join(g["digits"]) + g["ten"]
                           + g["two"] + "]+)" + year),
@@ -617,8 +619,12 @@ def _sentence_facts(norm: str, sent: Sentence, mentions: list[Mention], report_y
         limit = mentions[j].start if j < len(mentions) else sent.end
         zone_end = _zone_end(norm, pos, limit)
         items: list[tuple[str | None, Mention]] = []
+        # 高新技术企业、科技型中小企业贷款分别增长…: the last item's head (贷款) is the whole list's,
+        # when the names before it count things (firms) that can have it (not 规上工业增加值、规上服务业营收)
+        shared_tail = len(group) > 1 and not group[-1].ids and group[-1].alias.endswith(rules.shared_tails) \
+            and all(lex.units.get(i) == ("count",) for g in group for i in g.ids)
         for g in group:
-            if not g.ids:
+            if not g.ids or shared_tail:
                 items.append((None, g))
             elif _is_subscope(norm, g, sent.start, own, marks):
                 items.append((None, g))
