@@ -134,6 +134,12 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2025_yunnan.docx", "98家学生集体用餐配送单位开展现场评价", 98, "家",
                  "学生集体用餐配送单位", "开展", None, "五、实施校园食品安全放心工程",
                  id="yunnan-count-of-those-a-task-is-done-for"),
+    pytest.param(RAW / "2026_guizhou.txt", "新入库规模以上工业企业400家以上", 400, "家", "规模以上工业企业",
+                 "新入库", "at_least", "（三）持续优化营商环境", id="guizhou-enter-statistics-as-action"),
+    pytest.param(RAW / "2025_liaoning.docx", "培育壮大工业单项冠军县5个", 5, "个", "工业单项冠军县",
+                 "培育壮大", None, "（七）坚持协同联动", id="liaoning-cultivate-and-grow-is-one-verb"),
+    pytest.param(RAW / "2025_yunnan.docx", "壮大19个省级先进制造业集群", 19, "个", "省级先进制造业集群",
+                 "壮大", None, "（二）坚持把发展特色优势产业作为主攻方向", id="yunnan-grow-as-action"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
