@@ -87,6 +87,7 @@ class _Rules:
     sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
     averages: tuple[str, ...]  # 年均: blockers making only their own figure an average, longest first
     from_words: tuple[str, ...]
+    from_period: re.Pattern[str]  # 上半年 right after 从: a part of the year a change began in
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
     plan_period: re.Pattern[str]
@@ -150,6 +151,8 @@ def _rules() -> _Rules:
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         last_year_start=re.compile("(?:" + _words(p["from_words"]) + ")(?:" + _words(p["last_year"]) + ")"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
+        from_period=re.compile("(?:" + "|".join(f"(?<={re.escape(w)})" for w in p["from_words"]) + ")(?:"
+                               + _words(p["from_periods"]) + ")"),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
         plan_words=_alternation(p["plan_words"]),
         openers=Matcher(dict.fromkeys([*p["multi_year"], *p["look_back"], *p["plan_period"], *p["plan_words"],
@@ -670,6 +673,8 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
         if step and not rest and not blocked:
             cursor = skip_to = step  # 连续迈上4个万亿元台阶、达14.2万亿元: the steps are passed, not a value
             continue
+        if rest not in rules.from_words and rules.from_period.search(prefix):
+            rest = _between(rules.from_period.sub("", prefix))[0]  # 从上半年5.5%: a start, too
         if rest in rules.from_words:
             cursor = q.end  # 从54万亿元增加到82.7万亿元: the start of the change, not a level ...
             since = rules.dated_start.search(prefix)
