@@ -140,6 +140,12 @@ OTHER_REPORTS = [
                  "培育壮大", None, "（七）坚持协同联动", id="liaoning-cultivate-and-grow-is-one-verb"),
     pytest.param(RAW / "2025_yunnan.docx", "壮大19个省级先进制造业集群", 19, "个", "省级先进制造业集群",
                  "壮大", None, "（二）坚持把发展特色优势产业作为主攻方向", id="yunnan-grow-as-action"),
+    pytest.param(RAW / "2025_yunnan.docx", "社会物流总费用与地区生产总值的比率降至15%左右", 15, "%",
+                 "社会物流总费用与地区生产总值的比率", "降至", "about", "（五）着力增强内引外联开放功能",
+                 id="yunnan-fall-to-level-verb"),
+    pytest.param(RAW / "2025_ningxia.docx", "地级城市再生水利用率提高到50%", 50, "%", "地级城市再生水利用率",
+                 "提高到", None, "（三）坚持以“一河三山”为基准线",
+                 id="ningxia-level-verb-ending-in-to-leaves-the-subject"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
@@ -206,6 +212,7 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2026_shandong.txt", "投资2000万元以上的", id="shandong-investment-size-class"),
     pytest.param(RAW / "2025_henan.docx", "建材4个重点行业", id="henan-count-of-sectors-is-a-scope"),
     pytest.param(RAW / "2025_jilin.docx", "时速250公里", id="jilin-speed-is-an-attribute"),
+    pytest.param(RAW / "2019_national.txt", "行业现行10%", id="national-current-rate-is-no-task"),
 ]
 
 

@@ -368,9 +368,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             continue
         pre = norm[subj_from:q.start]
         lv = _level_verb(pre, lex)
-        if lv is not None:
-            pre = _strip_right(pre, lex.between_words)
-            pre = pre[: pre.rfind(lv)] if lv in pre else pre
+        if lv is not None and lv in pre:  # the verb may end in a between word (降至, 提高到)
+            pre = pre[: pre.rfind(lv)]
         subject = _clean_subject(pre)
         end = item_end = fig_end
         counts_after = q.unit in lex.classifiers or not subject  # 14个示范点, 抓好3万亩高标准农田建设
