@@ -155,6 +155,8 @@ OTHER_REPORTS = [
                  "（一）提振信心稳定预期", id="shaanxi-bare-investment-target"),
     pytest.param(RAW / "2025_ningxia.docx", "实现100%清洁取暖", 100, "%", "清洁取暖", "实现", None,
                  "（三）坚持以“一河三山”为基准线", id="ningxia-built-up-area-is-not-a-verb"),
+    pytest.param(SHANDONG_2026, "农村生活污水治理率达到70%以上", 70, "%", "农村生活污水治理率", "达到",
+                 "at_least", "（五）奋力推进乡村全面振兴", id="shandong-action-before-rate-is-a-noun"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]

@@ -47,7 +47,7 @@ _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
     "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
-    "target_measures", "beneficiary_marks",
+    "target_measures", "beneficiary_marks", "noun_suffixes",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -86,6 +86,7 @@ class _Lexicon:
     goal_words: frozenset[str]  # lead words that set a target: the clause's verb when it has none
     target_measures: _Words  # a clause that is such a measure and a figure sets a target
     beneficiary_marks: tuple[str, ...]  # 为/对 before those a task serves (为2万名…老年人提供…)
+    noun_suffixes: tuple[str, ...]  # an action followed by one is a noun (建成率)
     between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
@@ -162,6 +163,7 @@ def lexicon() -> _Lexicon:
         goal_words=frozenset(data["goal_words"]),
         target_measures=_Words.of(data["target_measures"]),
         beneficiary_marks=_by_length(data["beneficiary_marks"]),
+        noun_suffixes=_by_length(data["noun_suffixes"]),
         between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
@@ -268,7 +270,7 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
     if nxt in _PHRASE_END or nxt == lex.of:
         return False
     verb = lex.verbs.match(norm, after_pos, limit)
-    if verb is not None and verb.group() in lex.action_words:
+    if verb is not None and _is_action(norm, verb, lex):
         return False  # a sum put to a task: 筹措111.74亿元实施助农惠民工程
     phrase, _ = _noun_after(norm, after_pos, limit, _CLAUSE_END)
     return bool(lex.project_words.search(phrase))
@@ -346,7 +348,7 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         own = _first_action(norm, seg_start, q.start, lex, at_start=state.last_end >= 0)
         earlier = None if own else [m.group() for m in lex.verbs.finditer(norm, clause_start,
                                                                           max(clause_start, state.last_end))
-                                    if m.group() in lex.action_words]
+                                    if _is_action(norm, m, lex)]
         level = _level_verb(segment, lex)
         action_start = None
         served: tuple[int, int] | None = None  # who the task serves, when its verb follows them
@@ -410,12 +412,17 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
     return out
 
 
+def _is_action(norm: str, m: re.Match[str], lex: _Lexicon) -> bool:
+    """A verb match that is an action, not the head of a noun (建成率, 治理率)."""
+    return m.group() in lex.action_words and not norm.startswith(lex.noun_suffixes, m.end())
+
+
 def _first_action(norm: str, start: int, end: int, lex: _Lexicon, at_start: bool) -> re.Match[str] | None:
     """The first action verb in ``norm[start:end]``, reading lead words (力争 ...) as words of their
     own; for a list item (``at_start``), only a verb that opens the item counts: in
     ``实施退化林修复1万亩、草原生态修复治理29万亩`` the second item's 修复 is part of its subject."""
     for m in lex.verbs.finditer(norm, start, end):
-        if m.group() in lex.action_words:
+        if _is_action(norm, m, lex):
             if at_start and norm[start:m.start()].strip(lex.glue + " ，,") and \
                     _strip_left(norm[start:m.start()], lex.lead_words)[0]:
                 return None
@@ -454,7 +461,7 @@ def _verb_after_served(norm: str, clause_start: int, q: Quantity, fig_end: int, 
         return None
     cut = _CLAUSE_MARK.search(norm, fig_end, limit)
     for m in lex.verbs.finditer(norm, fig_end, cut.start() if cut else limit):
-        if m.group() in lex.action_words:
+        if _is_action(norm, m, lex):
             return m
     return None
 
@@ -513,7 +520,7 @@ def _chain(norm: str, m: re.Match[str], limit: int, lex: _Lexicon) -> tuple[str,
     end = m.end()
     while end < limit and norm[end] in lex.glue:
         nxt = lex.verbs.match(norm, end + 1, limit)
-        if nxt is None or nxt.group() not in lex.action_words:
+        if nxt is None or not _is_action(norm, nxt, lex):
             break
         end = nxt.end()
     return norm[m.start():end], m.start(), end
