@@ -157,6 +157,8 @@ OTHER_REPORTS = [
                  "（三）坚持以“一河三山”为基准线", id="ningxia-built-up-area-is-not-a-verb"),
     pytest.param(SHANDONG_2026, "农村生活污水治理率达到70%以上", 70, "%", "农村生活污水治理率", "达到",
                  "at_least", "（五）奋力推进乡村全面振兴", id="shandong-action-before-rate-is-a-noun"),
+    pytest.param(SHANDONG_2026, "形成30项以上创新成果", 30, "项", "创新成果", "形成", "at_least",
+                 "（四）奋力推进高水平对外开放", id="shandong-form-counts-what-it-forms"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
@@ -224,6 +226,7 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2025_henan.docx", "建材4个重点行业", id="henan-count-of-sectors-is-a-scope"),
     pytest.param(RAW / "2025_jilin.docx", "时速250公里", id="jilin-speed-is-an-attribute"),
     pytest.param(RAW / "2019_national.txt", "行业现行10%", id="national-current-rate-is-no-task"),
+    pytest.param(RAW / "2025_yunnan.docx", "形成以农户占60%", id="yunnan-form-a-share-structure-is-no-task"),
 ]
 
 

@@ -47,7 +47,7 @@ _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
     "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
-    "target_measures", "beneficiary_marks", "noun_suffixes",
+    "target_measures", "beneficiary_marks", "noun_suffixes", "count_actions",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -87,6 +87,7 @@ class _Lexicon:
     target_measures: _Words  # a clause that is such a measure and a figure sets a target
     beneficiary_marks: tuple[str, ...]  # 为/对 before those a task serves (为2万名…老年人提供…)
     noun_suffixes: tuple[str, ...]  # an action followed by one is a noun (建成率)
+    count_actions: frozenset[str]  # actions that only count things (形成30项成果)
     between_words: _Words
     skip_before: re.Pattern[str]
     attribute_before: tuple[str, ...]
@@ -164,6 +165,7 @@ def lexicon() -> _Lexicon:
         target_measures=_Words.of(data["target_measures"]),
         beneficiary_marks=_by_length(data["beneficiary_marks"]),
         noun_suffixes=_by_length(data["noun_suffixes"]),
+        count_actions=frozenset(data["count_actions"]),
         between_words=_Words.of(data["between_words"] + list(q["before"])),
         skip_before=_alternation(data["skip_before"]),
         attribute_before=_by_length(data["attribute_before"]),
@@ -368,6 +370,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from, served = verb.group(), seg_start, (fig_end, verb.start())
         else:
             continue
+        if action in lex.count_actions and q.unit not in lex.classifiers:
+            continue  # 形成 counts what it forms (形成30项以上创新成果), not shares (形成以农户占60%…)
         pre = norm[subj_from:q.start]
         lv = _level_verb(pre, lex)
         if lv is not None and lv in pre:  # the verb may end in a between word (降至, 提高到)
