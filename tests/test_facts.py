@@ -545,6 +545,8 @@ BUGS_CAUGHT = [
           "规上工业增加值、规上服务业营收分别增长6.5%", id="jiangsu-2026-own-head-before-revenue-item"),
     _case("2026_guangxi.txt", "unemployment_rate", "actual", 2025, "level", 5.3, "%", None,
           "城镇调查失业率从上半年5.5%降到5.3%", id="guangxi-2026-change-from-half-year"),
+    _case("2026_hainan.txt", "cpi", "actual", 2025, "growth", -0.1, "%", None, "CPI微降0.1%",
+          id="hainan-2026-slight-fall"),
 ]
 
 
