@@ -159,6 +159,9 @@ OTHER_REPORTS = [
                  "at_least", "（五）奋力推进乡村全面振兴", id="shandong-action-before-rate-is-a-noun"),
     pytest.param(SHANDONG_2026, "形成30项以上创新成果", 30, "项", "创新成果", "形成", "at_least",
                  "（四）奋力推进高水平对外开放", id="shandong-form-counts-what-it-forms"),
+    pytest.param(RAW / "2025_guizhou.docx", "实施1000公里普通国道低等级路段升级改造", 1000, "公里",
+                 "普通国道低等级路段升级改造", "实施", None, "（一）全方位扩大有效需求",
+                 id="guizhou-length-glued-to-a-project-is-its-size"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]

@@ -266,8 +266,9 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
         ends_phrase = after_pos >= limit or norm[after_pos] in _PHRASE_END
         verb = _level_verb(before, lex)
         return not (ends_phrase and verb is not None and verb not in lex.q_before)
-    if q.unit_class in ("percent", "points") or after_pos >= limit:
-        return False  # nor is a rate
+    if q.unit_class in ("percent", "points", "length", "area") or after_pos >= limit:
+        return False  # nor is a rate, and a length or an area glued to a project is the task's
+        # size (实施1000公里普通国道低等级路段提质改造工程), not a capacity (5万千瓦光伏发电项目)
     nxt = norm[after_pos]
     if nxt in _PHRASE_END or nxt == lex.of:
         return False
