@@ -365,6 +365,9 @@ NOT_FACTS = [
     _absent("2025_hubei.docx", "high_tech_firms", "growth", 27.7, "%",
             "高新技术企业、科技型中小企业贷款分别增长27.7％: the loans to the firms, not their number",
             id="hubei-2025-loans-to-firms-shared-tail"),
+    _absent("2026_shaanxi.txt", "tourists", "level", 8, "亿人次",
+            "“十四五”review: …，年接待游客超过8亿人次: a yearly habit, like a bare 每年",
+            id="shaanxi-2026-yearly-clause-before-name"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.

@@ -70,6 +70,7 @@ class _Rules:
     blockers: tuple[str, ...]
     clause_blockers: tuple[str, ...]
     clause_blocker: re.Pattern[str]  # any of clause_blockers
+    clause_openers: frozenset[str]  # 年: a whole clause before the name that makes it yearly
     sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
     shared_tails: tuple[str, ...]  # 贷款: the head a list's last (non-indicator) item gives the list
     continuation: re.Pattern[str]
@@ -138,6 +139,7 @@ def _rules() -> _Rules:
         q_before=sorted(p["qualifiers"]["before"].items(), key=lambda kv: -len(kv[0])),
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
         clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
+        clause_openers=frozenset(p["clause_openers"]),
         shared_tails=tuple(p["shared_tails"]),
         continuation=cont, stops=stops,
         streak=re.compile("(?:" + _words(p["streak_words"]) + r")(?:\d+|[" + "".join(g["digits"]) + g["ten"]
@@ -249,8 +251,8 @@ def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = 
 def _narrowed(clause: str, before: str, alias: str, own: tuple[str, ...]) -> bool:
     """_is_subscope given the name's clause up to it and the (at most 10) characters before it."""
     rules = _rules()
-    if rules.clause_blocker.search(clause):
-        return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重 ...
+    if rules.clause_blocker.search(clause) or clause in rules.clause_openers:
+        return True  # 年均城镇新增就业, 服务业增加值占国内生产总值比重, …，年接待游客 ...
     if before.endswith(rules.ownscope) or (own and before.endswith(own) and (
             alias not in rules.lex.scoped or before.endswith(rules.area_word))):
         return False  # 北京地区进出口总额: the region's own name with 地区 (not 带动陕西进出口, a part's)
