@@ -368,6 +368,9 @@ NOT_FACTS = [
     _absent("2026_shaanxi.txt", "tourists", "level", 8, "亿人次",
             "“十四五”review: …，年接待游客超过8亿人次: a yearly habit, like a bare 每年",
             id="shaanxi-2026-yearly-clause-before-name"),
+    _absent("2026_hebei.txt", "air_quality_rate", "level", 80, "%",
+            "京津冀区域优良天数比率接近80%: the Beijing-Tianjin-Hebei area's rate, not Hebei's",
+            id="hebei-2026-wider-area-rate"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
