@@ -162,6 +162,11 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2025_guizhou.docx", "实施1000公里普通国道低等级路段升级改造", 1000, "公里",
                  "普通国道低等级路段升级改造", "实施", None, "（一）全方位扩大有效需求",
                  id="guizhou-length-glued-to-a-project-is-its-size"),
+    pytest.param(RAW / "2026_heilongjiang.txt", "转化重大科技成果700项以上", 700, "项", "重大科技成果",
+                 "转化", "at_least", "（二）着力发展新质生产力", id="heilongjiang-convert-as-action"),
+    pytest.param(RAW / "2026_guangdong.txt", "吸纳超100万名高校毕业生", 100, "万名",
+                 "高校毕业生在粤就业创业", "吸纳", "at_least", "五、为劳动者提供普惠就业公共服务",
+                 id="guangdong-absorb-as-action"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
