@@ -167,6 +167,12 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2026_guangdong.txt", "吸纳超100万名高校毕业生", 100, "万名",
                  "高校毕业生在粤就业创业", "吸纳", "at_least", "五、为劳动者提供普惠就业公共服务",
                  id="guangdong-absorb-as-action"),
+    pytest.param(RAW / "2026_jilin.txt", "转化科技成果数量增长15%以上", 15, "%", "转化科技成果数量", "增长",
+                 "at_least", "（三）全面提升自主创新能力",
+                 id="jilin-level-verb-after-a-measure-wins-over-an-action"),
+    pytest.param(RAW / "2025_hainan.docx", "水稻耕种收综合机械化率达78%以上", 78, "%",
+                 "水稻耕种收综合机械化率", "达", "at_least", "（七）着力推进乡村全面振兴",
+                 id="hainan-push-is-no-part-of-the-rate"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]

@@ -355,9 +355,9 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         level = _level_verb(segment, lex)
         action_start = None
         served: tuple[int, int] | None = None  # who the task serves, when its verb follows them
-        if own is not None:
+        if own is not None and not _measured(segment, level, lex):
             action, action_start, subj_from = _chain(norm, own, q.start, lex)
-        elif earlier:
+        elif earlier and not _measured(segment, level, lex):
             action, subj_from = earlier[-1], seg_start
         elif level is not None:
             action, subj_from = level, seg_start
@@ -442,6 +442,16 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _measured(segment: str, level: str | None, lex: _Lexicon) -> bool:
+    """The level verb before the figure follows a measure's name, so it is the verb even after an
+    action: in "转化科技成果数量增长15%" the figure is the growth of 转化科技成果数量."""
+    if level is None:
+        return False
+    name = _strip_right(segment, lex.between_words)
+    name = name[: name.rfind(level)] if level in name else name
+    return lex.target_measures.suffix(name) is not None
 
 
 def _is_bare_target(norm: str, clause_start: int, q: Quantity, fig_end: int, limit: int,
