@@ -173,6 +173,9 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2025_hainan.docx", "水稻耕种收综合机械化率达78%以上", 78, "%",
                  "水稻耕种收综合机械化率", "达", "at_least", "（七）着力推进乡村全面振兴",
                  id="hainan-push-is-no-part-of-the-rate"),
+    pytest.param(RAW / "2025_beijing.docx", "中小学学位2万个", 2, "万个", "中小学学位", "增加", None,
+                 "（四）统筹教育科技人才一体发展",
+                 id="beijing-level-verb-opening-the-clause"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]

@@ -369,6 +369,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from = "", seg_start
         elif (verb := _verb_after_served(norm, clause_start, q, fig_end, sent.end, lex)) is not None:
             action, subj_from, served = verb.group(), seg_start, (fig_end, verb.start())
+        elif (opening := _opening_level_verb(norm, clause_start, q.start, lex)) is not None:
+            action, subj_from = opening  # 增加中小学学位2万个: a level verb opens the clause
         else:
             continue
         if action in lex.count_actions and q.unit not in lex.classifiers:
@@ -442,6 +444,16 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _opening_level_verb(norm: str, clause_start: int, end: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """A level verb opening the clause, after its lead words, and where its object starts:
+    "增加中小学学位2万个", "提高大病保险最高支付限额3800元"."""
+    _, skipped = _strip_left(norm[clause_start:end], lex.lead_words)
+    verb = lex.level_verbs.prefix(norm, clause_start + skipped)
+    if verb is None or _digit().search(norm, clause_start, end):
+        return None
+    return verb, clause_start + skipped + len(verb)
 
 
 def _measured(segment: str, level: str | None, lex: _Lexicon) -> bool:
