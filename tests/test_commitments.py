@@ -176,6 +176,11 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2025_beijing.docx", "中小学学位2万个", 2, "万个", "中小学学位", "增加", None,
                  "（四）统筹教育科技人才一体发展",
                  id="beijing-level-verb-opening-the-clause"),
+    pytest.param(RAW / "2017_national.txt", "压减钢铁产能5000万吨左右", 5000, "万吨", "钢铁产能", "压减",
+                 "about", "（一）用改革的办法深入推进", id="national-capacity-a-task-acts-on-is-its-size"),
+    pytest.param(RAW / "2019_national.txt", "减轻企业税收和社保缴费负担近2万亿元", 2, "万亿元",
+                 "企业税收和社保缴费负担", "减轻", "about", "（一）继续创新和完善宏观调控",
+                 id="national-lighten-burden-as-action"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
 ]
@@ -244,6 +249,7 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2025_jilin.docx", "时速250公里", id="jilin-speed-is-an-attribute"),
     pytest.param(RAW / "2019_national.txt", "行业现行10%", id="national-current-rate-is-no-task"),
     pytest.param(RAW / "2025_yunnan.docx", "形成以农户占60%", id="yunnan-form-a-share-structure-is-no-task"),
+    pytest.param(RAW / "2006_national.txt", "取消了原先336亿元", id="national-original-sum-is-no-task"),
 ]
 
 

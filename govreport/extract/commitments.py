@@ -265,7 +265,12 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
     if _strip_right(before, lex.between_words).endswith(lex.attribute_before):
         ends_phrase = after_pos >= limit or norm[after_pos] in _PHRASE_END
         verb = _level_verb(before, lex)
-        return not (ends_phrase and verb is not None and verb not in lex.q_before)
+        if ends_phrase and verb is not None and verb not in lex.q_before:
+            return False
+        # a capacity a task acts on is its size: 压减钢铁产能5000万吨左右 (not a sum: 总投资)
+        acted_on = q.unit_class != "money" and any(
+            _is_action(norm, m, lex) for m in lex.verbs.finditer(norm, q.start - len(before), q.start))
+        return not (ends_phrase and acted_on)
     if q.unit_class in ("percent", "points", "length", "area") or after_pos >= limit:
         return False  # nor is a rate, and a length or an area glued to a project is the task's
         # size (实施1000公里普通国道低等级路段提质改造工程), not a capacity (5万千瓦光伏发电项目)
