@@ -472,6 +472,8 @@ BUGS_CAUGHT = [
     _case("2006_national.txt", "grain_output", "actual", 2005, "level", 48401, "万吨", None,
           "粮食总产量在上年大幅度增长的基础上，又增产1454万吨，达到48401万吨",
           id="2006-aside-then-comma-before-figure"),
+    _case("2026_hunan.txt", "gdp", "actual", 2025, "growth", 4.8, "%", None,
+          "地区生产总值达到5.53万亿元、稳居全国前十强、增长4.8%", id="hunan-2026-rank-clause-passed-over"),
     _case("2026_chongqing.txt", "air_quality_days", "actual", 2025, "level", 325, "天", "at_least",
           "空气质量优良天数连续6年稳定在325天以上", id="chongqing-2026-streak-holds-last-year"),
     _case("2025_hubei.docx", "new_urban_jobs", "actual", 2024, "level", 90, "万人", "at_least",

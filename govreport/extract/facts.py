@@ -74,6 +74,7 @@ class _Rules:
     sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
     shared_tails: tuple[str, ...]  # 贷款: the head a list's last (non-indicator) item gives the list
     continuation: re.Pattern[str]
+    rank_aside: re.Pattern[str]  # 、稳居全国前十强 between a figure and a continuing clause (、增长4.8%)
     stops: re.Pattern[str]
     aside: re.Pattern[str]  # 在…情况下 between a name and its figure
     streak: re.Pattern[str]  # 连续6年 between a name and its figure
@@ -142,6 +143,8 @@ def _rules() -> _Rules:
         clause_openers=frozenset(p["clause_openers"]),
         shared_tails=tuple(p["shared_tails"]),
         continuation=cont, stops=stops,
+        rank_aside=re.compile("[、，,](?:" + _words(sorted(p["rank_opens"], key=len, reverse=True)) + ")[^"
+                              + _CLAUSE_END + "、。！？%\n]{0,12}(?=[、，,](?:" + cont.pattern + "))"),
         streak=re.compile("(?:" + _words(p["streak_words"]) + r")(?:\d+|[" + "".join(g["digits"]) + g["ten"]
                           + g["two"] + "]+)" + year),
         aside=re.compile("(?:" + _words(p["aside_opens"]) + ")[^" + _CLAUSE_END + "。、\n]{1,30}?(?:"
@@ -653,7 +656,10 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     out: list[Fact] = []
     aside = rules.aside.match(norm, pos, zone_end)
     cursor = aside.end() if aside else pos  # 在对美贸易下降超3成的情况下增长12%: the aside is passed over
+    ranks = list(rules.rank_aside.finditer(norm, cursor, zone_end))
     stop = rules.stops.search(norm, cursor, zone_end)
+    while stop and any(r.start() < stop.start() < r.end() for r in ranks):
+        stop = rules.stops.search(norm, stop.end(), zone_end)  # 、稳居全国前十强、增长4.8%: a rank aside
     if stop:
         zone_end = stop.start()
     values: list[tuple[Quantity, str, int, str | None, int, str]] = []  # q, measure, sign, qual, end, prefix
@@ -664,12 +670,15 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     outcome: set[int] = set()  # indices in values of a planned change's start: last year's actual
     averaged = False  # a yearly average was passed over
     for q, following in _with_next(find_quantities(norm, pos, zone_end)):
-        if q.start < skip_to:
+        if q.start < skip_to or any(r.start() < q.start < r.end() for r in ranks):
             continue
         if q.start == last_end:
             break  # 跨越3个千亿元台阶: figures glued together count steps, not a value
         last_end = q.end
         prefix = norm[cursor: q.start]
+        for r in ranks:
+            if cursor <= r.start() and r.end() <= q.start:
+                prefix = prefix.replace(r.group(), "", 1)  # the rank passed over
         rest, blocked = _between(prefix)
         step = _steps_end(norm, q, following)
         if step and not rest and not blocked:
