@@ -86,7 +86,7 @@ def _pattern() -> re.Pattern[str]:
     pct = "|".join(map(re.escape, u.percent))
     points = "|".join(map(re.escape, u.points))
     times = "|".join(map(re.escape, u.times))
-    unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}))"
+    unit = rf"(?:{pct}|{points}|{times}|(?:{mult})?(?:{bases}){_bare_unit()})"
     numerals = "".join(sorted(_numerals()[0]))
     dash = "-—–~～－" + "".join(g["range_words"])
     # Every match begins with a digit or a numeral, and the pattern begins with that character
@@ -98,6 +98,19 @@ def _pattern() -> re.Pattern[str]:
         rf"(?:(?<=\d)\s*(?P<lowunit>{unit})?\s*[{dash}]+\s*(?P<second>{_ARABIC}|[{numerals}]+?))?"
         rf"\s*(?P<unit>{unit})"
     )
+
+
+@cache
+def _bare_unit() -> str:
+    """An alternative of the unit pattern: a big multiplier standing for money with no base
+    after it (万亿 in 破万亿，), whole (1.3万亿) or as the last character of a numeral (万|亿)."""
+    u = units()
+    if not u.bare:
+        return ""
+    before = "|".join(map(re.escape, u.bare_before))
+    alts = [re.escape(w) for w in sorted(u.bare, key=len, reverse=True)]
+    alts += [rf"(?<={re.escape(w[:-1])}){re.escape(w[-1])}" for w in u.bare if len(w) > 1]
+    return rf"|(?:{'|'.join(alts)})(?=\s*(?:{before})|$)"
 
 
 @cache
@@ -135,6 +148,8 @@ def _classify(unit_text: str) -> tuple[str, str, float]:
         base = unit_text[len(prefix):]
         if unit_text.startswith(prefix) and base in u.bases:
             return unit_text, u.bases[base], 1.0
+    if unit_text in u.multipliers and u.bare_base:  # 破万亿 (first 万, unit 亿), 1.3万亿: money
+        return unit_text + u.bare_base, u.bases[u.bare_base], 1.0
     return unit_text, u.bases.get(unit_text, "other"), 1.0
 
 

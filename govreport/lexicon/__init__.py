@@ -170,12 +170,21 @@ class Units:
     points: tuple[str, ...]
     times: tuple[str, ...]
     trailing: tuple[str, ...]
+    bare: tuple[str, ...] = ()  # 万亿, 千亿: multipliers that stand for money with no base after them
+    bare_base: str = ""  # the base they stand for (元)
+    bare_before: tuple[str, ...] = ()  # ... when followed by one of these (级规模, a clause end)
 
 
 @cache
 def units() -> Units:
     data = load_yaml("units.yaml")
-    _check_keys("units.yaml", data, {"multipliers", "bases", "percent", "points", "times", "trailing"})
+    _check_keys("units.yaml", data,
+                {"multipliers", "bases", "percent", "points", "times", "trailing", "bare"})
+    bare = data.get("bare") or {}
+    _check_keys("units.yaml: bare", bare, {"multipliers", "base", "before"})
+    if bare and (bare["base"] not in data["bases"]
+                 or not set(bare["multipliers"]) <= set(data["multipliers"])):
+        raise LexiconError("units.yaml: bare: base and multipliers must be listed in bases and multipliers")
     return Units(
         multipliers={k: float(v) for k, v in data["multipliers"].items()},
         bases=dict(data["bases"]),
@@ -183,6 +192,8 @@ def units() -> Units:
         points=tuple(data["points"]),
         times=tuple(data["times"]),
         trailing=tuple(data.get("trailing", ())),
+        bare=tuple(bare.get("multipliers", ())), bare_base=bare.get("base", ""),
+        bare_before=tuple(bare.get("before", ())),
     )
 
 
