@@ -115,6 +115,7 @@ class _Rules:
     list_end: re.Pattern[str]  # the rest of a list of names up to its 分别/均, in one clause
     scope_neutral: frozenset[str]  # characters before a scoped name that do not narrow it
     bare_before: frozenset[str]  # characters a short name (ellipsis) stands right after: 、 和 ，
+    year_before: re.Pattern[str]  # 2007年 right before a short name, itself after one of bare_before
 
 
 @cache
@@ -180,6 +181,7 @@ def _rules() -> _Rules:
         growth_after_to=tuple(g["growth_after_to"]), scope_neutral=frozenset(g["scope_neutral"]),
         list_end=re.compile(r"[^\d" + _CLAUSE_END + "。！？\n]{1,30}?(?=" + _words(g["distributors"]) + ")"),
         bare_before=frozenset(g["name_joiners"]) | frozenset(_CLAUSE_END),
+        year_before=re.compile(rf"\d{{4}}{year}$"),
     )
 
 
@@ -199,9 +201,12 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
     out = []
     ellipses, heads, verbs = rules.lex.ellipses, rules.lex.shared_heads, rules.lex.before_verbs
     for s, e, (alias, ids) in rules.names.find(norm, start, end):
-        if alias in ellipses and (s == start or norm[s - 1] not in rules.bare_before
-                                  or not any(w in norm[start:s] for w in ellipses[alias])):
-            continue  # 总产量 names grain output only after 粮食, and only standing alone in a
+        if alias in ellipses:
+            dated = rules.year_before.search(norm, max(start, s - 5), s)  # ，2007年产量达到50150万吨:
+            bare = dated.start() if dated else s  # the year is passed over
+            if bare == start or norm[bare - 1] not in rules.bare_before or \
+                    not any(w in norm[start:bare] for w in ellipses[alias]):
+                continue  # 总产量 names grain output only after 粮食, and only standing alone in a
             # list (粮食播种面积…、总产量…), not inside another name (油料总产量)
         if alias in heads or alias in verbs:
             ids = _shared_head(norm, e, end, heads[alias]) if alias in heads else ()
