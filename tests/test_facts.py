@@ -478,6 +478,8 @@ BUGS_CAUGHT = [
           "地区生产总值增长5.8％、增速全国第3，总量达到60013亿元", id="hubei-2025-growth-rank-passed"),
     _case("2008_national.txt", "grain_output", "actual", 2007, "level", 50150, "万吨", None,
           "产量达到50150万吨", id="2008-short-name-after-its-year"),
+    _case("2008_national.txt", "rd_spending", "actual", 2007, "level", 3664, "亿元", None,
+          "研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元", id="2008-name-before-comma-is-topic"),
     _case("2025_shandong.docx", "tourism_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",
           "旅游收入破万亿", id="shandong-2025-bare-trillion-is-money"),
     _case("2025_jiangsu.docx", "budget_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",

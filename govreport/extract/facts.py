@@ -45,6 +45,7 @@ _PLAN_WORDS_WIDTH = 60  # a sentence about the plan's draft names it within its 
 _DRAFT_OPENING = 10  # a paragraph setting out the plan's draft (《纲要草案》…) names it this early
 PLAN_SPAN = 4  # a five-year plan set out in the report of year Y runs to Y + 4 (十五五 in 2026: 2030)
 _CLAUSE_END = "，,；;：:"
+_TOPIC_MARK = "，,"  # a name right before one of these, its clause empty, is the next clause's topic
 _CLAUSE_MARK = re.compile("[" + _CLAUSE_END + "、]")
 
 
@@ -340,8 +341,8 @@ def _zone_end(norm: str, pos: int, limit: int) -> int:
             return i
         if ch in _CLAUSE_END:
             nxt = norm[i + 1: i + 12]
-            if not rules.continuation.match(nxt):
-                return i
+            if not rules.continuation.match(nxt) and not (i == pos and ch in _TOPIC_MARK):
+                return i  # but a name alone before its comma is the next clause's topic (经费，从…)
         i += 1
     return limit
 
