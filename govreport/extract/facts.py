@@ -116,7 +116,7 @@ class _Rules:
     list_end: re.Pattern[str]  # the rest of a list of names up to its 分别/均, in one clause
     scope_neutral: frozenset[str]  # characters before a scoped name that do not narrow it
     bare_before: frozenset[str]  # characters a short name (ellipsis) stands right after: 、 和 ，
-    year_before: re.Pattern[str]  # 2007年 right before a short name, itself after one of bare_before
+    year_before: re.Pattern[str]  # 2007年, 年度 right before a short name, itself after one of bare_before
 
 
 @cache
@@ -182,7 +182,7 @@ def _rules() -> _Rules:
         growth_after_to=tuple(g["growth_after_to"]), scope_neutral=frozenset(g["scope_neutral"]),
         list_end=re.compile(r"[^\d" + _CLAUSE_END + "。！？\n]{1,30}?(?=" + _words(g["distributors"]) + ")"),
         bare_before=frozenset(g["name_joiners"]) | frozenset(_CLAUSE_END),
-        year_before=re.compile(rf"\d{{4}}{year}$"),
+        year_before=re.compile(rf"(?:\d{{4}}{year}|" + _words(p["short_name_periods"]) + ")$"),
     )
 
 
