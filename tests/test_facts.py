@@ -482,6 +482,8 @@ BUGS_CAUGHT = [
           "研究与实验发展经费，从2002年1288亿元增加到2007年的3664亿元", id="2008-name-before-comma-is-topic"),
     _case("2026_yunnan.txt", "grain_output", "actual", 2025, "level", 2000, "万吨", "at_least",
           "产量首次突破2000万吨", id="yunnan-2026-short-name-after-period-word"),
+    _case("2008_national.txt", "rd_intensity", "actual", 2007, "level", 1.49, "%", None,
+          "占国内生产总值比重从1.07%提高到1.49%", id="2008-share-of-gdp-after-rd-spending"),
     _case("2025_shandong.docx", "tourism_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",
           "旅游收入破万亿", id="shandong-2025-bare-trillion-is-money"),
     _case("2025_jiangsu.docx", "budget_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",

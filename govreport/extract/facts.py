@@ -205,10 +205,11 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
         if alias in ellipses:
             dated = rules.year_before.search(norm, max(start, s - 5), s)  # ，2007年产量达到50150万吨:
             bare = dated.start() if dated else s  # the year is passed over
-            if bare == start or norm[bare - 1] not in rules.bare_before or \
-                    not any(w in norm[start:bare] for w in ellipses[alias]):
+            topic = _topic(norm[start:bare], ellipses[alias]) if bare > start else None
+            if topic is None or norm[bare - 1] not in rules.bare_before:
                 continue  # 总产量 names grain output only after 粮食, and only standing alone in a
             # list (粮食播种面积…、总产量…), not inside another name (油料总产量)
+            ids = (topic,)
         if alias in heads or alias in verbs:
             ids = _shared_head(norm, e, end, heads[alias]) if alias in heads else ()
             if not ids and alias in verbs and norm.startswith(verbs[alias][1], e):
@@ -217,6 +218,18 @@ def find_mentions(norm: str, start: int = 0, end: int | None = None) -> list[Men
                 continue
         out.append(Mention(s, e, alias, ids))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _topic(before: str, topics: tuple[tuple[str, tuple[str, ...]], ...]) -> str | None:
+    """The indicator a short name stands for: that of the topic word written last in ``before``
+    (赤字 … 占国内生产总值比重: the deficit ratio; 研究与实验发展经费 … : the R&D intensity), or None."""
+    best, at = None, -1
+    for ind, words in topics:
+        i = max(before.rfind(w) for w in words)
+        if i > at:
+            best, at = ind, i
+    return best
 
 
 def _shared_head(norm: str, at: int, end: int, heads: dict[str, str]) -> tuple[str, ...]:

@@ -69,7 +69,8 @@ class Indicators:
     postfix_not_before: tuple[str, ...] = ()  # a postfix word going on like this does not count
     scoped: frozenset[str] = frozenset()  # names that a preceding Chinese word narrows
     cumulates: frozenset[str] = frozenset()  # ids whose multi-year figures are sums
-    ellipses: dict[str, tuple[str, ...]] = field(default_factory=dict)  # short name -> words it needs before
+    # short name -> (id, the words of its topic, one of which it needs before it) for each topic
+    ellipses: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = field(default_factory=dict)
     other_units: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, unit class) -> id named
     shared_heads: dict[str, dict[str, str]] = field(default_factory=dict)  # first item -> list head -> id
     before_verbs: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)  # word -> (id, verbs)
@@ -136,13 +137,15 @@ def indicators() -> Indicators:
     if unknown_scoped:
         raise LexiconError(f"indicators.yaml: scoped names {sorted(unknown_scoped)} "
                            "are no indicator's name or alias")
-    ellipses: dict[str, tuple[str, ...]] = {}
+    ellipses: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {}
     for word, entry in (data.get("ellipses") or {}).items():
-        _check_keys(f"indicators.yaml: ellipses: {word}", entry, {"id", "after"})
-        if entry["id"] not in names:
-            raise LexiconError(f"indicators.yaml: ellipsis {word!r} names unknown id {entry['id']!r}")
-        add(word, (entry["id"],), "ellipses")
-        ellipses[word] = tuple(entry["after"])
+        topics = entry if isinstance(entry, list) else [entry]  # one topic, or a list of them
+        for topic in topics:
+            _check_keys(f"indicators.yaml: ellipses: {word}", topic, {"id", "after"})
+            if topic["id"] not in names:
+                raise LexiconError(f"indicators.yaml: ellipsis {word!r} names unknown id {topic['id']!r}")
+        add(word, tuple(dict.fromkeys(t["id"] for t in topics)), "ellipses")
+        ellipses[word] = tuple((t["id"], tuple(t["after"])) for t in topics)
     shared_heads: dict[str, dict[str, str]] = {}
     for word, by_head in (data.get("shared_heads") or {}).items():
         unknown = [i for i in by_head.values() if i not in names]
