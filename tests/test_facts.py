@@ -221,6 +221,9 @@ NOT_FACTS = [
     _absent("2026_jiangsu.txt", "new_urban_jobs", "level", 690, "万人",
             "城镇新增就业超690万人 in a subsection of “十四五”时期和2025年工作回顾 that follows the "
             "five-year opening: a five-year sum", id="jiangsu-2026-five-year-subsection"),
+    _absent("2026_gansu.txt", "fixed_investment", "growth", 2.7, "%",
+            "扣除房地产开发投资后，固定资产投资增长2.7%: the investment without real estate, a part",
+            id="gansu-2026-total-with-a-part-taken-out"),
     _absent("2007_national.txt", "energy_intensity", "growth", -4, "%",
             "没有实现年初确定的...降低4%左右的目标: last year's unmet goal, not an outcome",
             id="2007-unmet-goal-set-at-the-start-of-the-year"),

@@ -72,6 +72,7 @@ class _Rules:
     clause_blockers: tuple[str, ...]
     clause_blocker: re.Pattern[str]  # any of clause_blockers
     clause_openers: frozenset[str]  # 年: a whole clause before the name that makes it yearly
+    exclusion: re.Pattern[str]  # 扣除房地产开发投资后: a clause before the name's that takes a part out
     sentence_scope: re.Pattern[str]  # any of sentence_scopes: 省属企业…, 研发经费投入增长15.6%
     shared_tails: tuple[str, ...]  # 贷款: the head a list's last (non-indicator) item gives the list
     continuation: re.Pattern[str]
@@ -143,6 +144,8 @@ def _rules() -> _Rules:
         blockers=tuple(p["blockers"]), clause_blockers=tuple(p["clause_blockers"]),
         clause_blocker=_alternation(p["clause_blockers"]), sentence_scope=_alternation(p["sentence_scopes"]),
         clause_openers=frozenset(p["clause_openers"]),
+        exclusion=re.compile("(?:" + _words(p["exclusion_opens"]) + ")(?!" + _words(p["exclusion_keeps"])
+                             + ")[^" + _CLAUSE_END + "。]+?(?:" + _words(p["exclusion_closes"]) + ")$"),
         shared_tails=tuple(p["shared_tails"]),
         continuation=cont, stops=stops,
         rank_aside=re.compile("[、，,](?:" + _words(sorted(p["rank_opens"], key=len, reverse=True)) + ")[^"
@@ -266,6 +269,8 @@ def _is_subscope(norm: str, m: Mention, sent_start: int, own: tuple[str, ...] = 
             not norm.endswith(rules.ownscope, sent_start, m.start):
         return True  # 省属企业创新导向更加突出，研发经费投入增长15.6%: the enterprises' figure (but
         # …城市群大气环境污染联防联控机制，…全区优良天数比例达到75.5%以上 is the region's again)
+    if i and rules.exclusion.match(norm, marks[i - 2] + 1 if i > 1 else sent_start, marks[i - 1]):
+        return True  # 扣除房地产开发投资后，固定资产投资增长2.7%: what is left once a part is taken out
     return _narrowed(norm[clause_start: m.start], norm[max(sent_start, m.start - 10): m.start], m.alias, own)
 
 
