@@ -91,6 +91,7 @@ class _Rules:
     sum_word: re.Pattern[str]  # 累计: a figure summed over the years of a multi-year review
     averages: tuple[str, ...]  # 年均: blockers making only their own figure an average, longest first
     from_words: tuple[str, ...]
+    turn: re.Pattern[str]  # 由…，转为: a change's start up to the word that turns it
     from_period: re.Pattern[str]  # 上半年 right after 从: a part of the year a change began in
     multi_year: re.Pattern[str]
     single_year: re.Pattern[str]
@@ -161,6 +162,8 @@ def _rules() -> _Rules:
         dated_start=re.compile("(?:" + _words(p["from_words"]) + rf")(\d{{4}}){year}"),
         last_year_start=re.compile("(?:" + _words(p["from_words"]) + ")(?:" + _words(p["last_year"]) + ")"),
         from_words=tuple(p["from_words"]), multi_year=_alternation(p["multi_year"]),
+        turn=re.compile("(?:" + _words(p["from_words"]) + ")[^。；;！？\n]*?(?:"
+                        + _words(p["turn_words"]) + ")"),
         from_period=re.compile("(?:" + "|".join(f"(?<={re.escape(w)})" for w in p["from_words"]) + ")(?:"
                                + _words(p["from_periods"]) + ")"),
         single_year=_alternation(p["single_year"]), plan_period=_alternation(p["plan_period"]),
@@ -690,6 +693,9 @@ def _zone_facts(norm: str, pos: int, zone_end: int, items: list[tuple[str | None
     prev_measure, prev_sign, prev_before_qual = None, 0, None
     last_end = -1
     skip_to = cursor
+    turn = rules.turn.match(norm, cursor, zone_end)
+    if turn:  # 由前三年分别上升4.9％、5.5％、0.2％，转为下降1.2%: where it came from is passed over
+        cursor = skip_to = turn.end()
     dated: dict[int, int] = {}  # index in values -> the year a change's dated start is for
     outcome: set[int] = set()  # indices in values of a planned change's start: last year's actual
     averaged = False  # a yearly average was passed over

@@ -208,7 +208,7 @@ _PHRASE_KEYS = {
     "look_back", "scope_verbs", "total_words", "steps", "sum_words", "averages", "sentence_scopes",
     "plan_words", "aside_opens", "aside_closes", "streak_words", "shared_tails", "from_periods",
     "clause_openers", "rank_opens", "short_name_periods", "exclusion_opens", "exclusion_closes",
-    "exclusion_keeps",
+    "exclusion_keeps", "turn_words",
 }
 
 
