@@ -489,6 +489,8 @@ BUGS_CAUGHT = [
           "占国内生产总值比重从1.07%提高到1.49%", id="2008-share-of-gdp-after-rd-spending"),
     _case("2007_national.txt", "energy_intensity", "actual", 2006, "growth", -1.2, "%", None,
           "由前三年分别上升4.9％、5.5％、0.2％，转为下降1.2%", id="2007-change-that-turns"),
+    _case("2026_heilongjiang.txt", "grain_output", "actual", 2025, "growth", 39.7, "亿斤", None,
+          "连续16年位居全国首位，增量39.7亿斤", id="heilongjiang-2026-streak-rank-then-increment"),
     _case("2025_shandong.docx", "tourism_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",
           "旅游收入破万亿", id="shandong-2025-bare-trillion-is-money"),
     _case("2025_jiangsu.docx", "budget_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",

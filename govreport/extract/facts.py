@@ -149,7 +149,9 @@ def _rules() -> _Rules:
                              + ")[^" + _CLAUSE_END + "。]+?(?:" + _words(p["exclusion_closes"]) + ")$"),
         shared_tails=tuple(p["shared_tails"]),
         continuation=cont, stops=stops,
-        rank_aside=re.compile("[、，,](?:" + _words(sorted(p["rank_opens"], key=len, reverse=True)) + ")[^"
+        rank_aside=re.compile("[、，,](?:(?:" + _words(p["streak_words"]) + r")(?:\d+|["
+                              + "".join(g["digits"]) + g["ten"] + g["two"] + "]+)" + year + ")?(?:"
+                              + _words(sorted(p["rank_opens"], key=len, reverse=True)) + ")[^"
                               + _CLAUSE_END + "、。！？%\n]{0,12}(?=[、，,](?:" + cont.pattern + "))"),
         streak=re.compile("(?:" + _words(p["streak_words"]) + r")(?:\d+|[" + "".join(g["digits"]) + g["ten"]
                           + g["two"] + "]+)" + year),
@@ -361,6 +363,10 @@ def _zone_end(norm: str, pos: int, limit: int) -> int:
         if ch in "；;。！？\n":
             return i
         if ch in _CLAUSE_END:
+            rank = rules.rank_aside.match(norm, i, limit)
+            if rank:  # ，连续16年位居全国首位，增量39.7亿斤: the rank is passed over
+                i = rank.end()
+                continue
             nxt = norm[i + 1: i + 12]
             if not rules.continuation.match(nxt) and not (i == pos and ch in _TOPIC_MARK):
                 return i  # but a name alone before its comma is the next clause's topic (经费，从…)
