@@ -24,6 +24,8 @@ def _layout(**extra: Any) -> dict[str, Any]:
     layout = {"font": FONT, "margin": {"l": 120, "r": 20, "t": 50, "b": 100}, "paper_bgcolor": "white",
               "plot_bgcolor": "white", "legend": {"orientation": "h", "x": 0, "y": -0.2, "yanchor": "top"}}
     layout.update(extra)
+    if isinstance(layout.get("title"), dict):  # left, clear of the mode bar's icons at the right
+        layout["title"] = {"x": 0.01, "xanchor": "left", **layout["title"]}
     return layout
 
 
@@ -41,8 +43,7 @@ def track_status_chart(summary: list[dict[str, Any]], statuses: list[str]) -> di
     height = max(260, 26 * len(regions) + 120)
     return {"data": data, "layout": _layout(barmode="stack", height=height,
                                             title={"text": "Targets by status"},
-                                            yaxis={"autorange": "reversed", "automargin": True},
-                                            xaxis={"title": {"text": "targets"}})}
+                                            yaxis={"autorange": "reversed", "automargin": True})}
 
 
 def track_gap_chart(rows: list[dict[str, Any]]) -> dict[str, Any] | None:
