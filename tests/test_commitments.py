@@ -183,6 +183,8 @@ OTHER_REPORTS = [
                  id="national-lighten-burden-as-action"),
     pytest.param(RAW / "2026_shaanxi.txt", "6个抽水蓄能电站建设", 6, "个", "抽水蓄能电站", "加快", None,
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
+    pytest.param(RAW / "2025_yunnan.docx", "新改建农村公路1万公里以上", 1, "万公里", "农村公路", "新改建",
+                 "at_least", "十、实施交通惠民工程", id="yunnan-annex-after-the-glossary-holds-tasks"),
 ]
 
 
@@ -250,6 +252,8 @@ NOT_COMMITMENTS = [
     pytest.param(RAW / "2019_national.txt", "行业现行10%", id="national-current-rate-is-no-task"),
     pytest.param(RAW / "2025_yunnan.docx", "形成以农户占60%", id="yunnan-form-a-share-structure-is-no-task"),
     pytest.param(RAW / "2006_national.txt", "取消了原先336亿元", id="national-original-sum-is-no-task"),
+    pytest.param(RAW / "2026_sichuan.txt", "试点的4个省份之一", id="sichuan-glossary-explains-no-task"),
+    pytest.param(RAW / "2026_jiangxi.txt", "布局20个左右重大专项", id="jiangxi-glossary-after-long-heading"),
 ]
 
 

@@ -47,7 +47,8 @@ _KEYS = {
     "actions", "level_verbs", "lead_words", "between_words", "skip_before", "attribute_before",
     "project_words", "classifiers", "not_counted", "subject_trim", "list_markers", "not_verbs", "from_words",
     "not_list_markers", "glue", "name_before", "modifier_mark", "year_word", "goal_words",
-    "target_measures", "beneficiary_marks", "noun_suffixes", "count_actions",
+    "target_measures", "beneficiary_marks", "noun_suffixes", "count_actions", "glossary_heads",
+    "annex_heads",
 }
 _CLAUSE_END = "，,；;：:。!?！？\n"
 _PHRASE_END = _CLAUSE_END + "、"
@@ -57,6 +58,8 @@ _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)
                               for o, c in _QUOTES.items()))
 _FROM_CUT = re.compile(r"[\d，,；;。]")
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
+# the words a glossary heading may have before its head (附件2, 《政府工作报告》有关内容 …)
+_GLOSSARY_LEAD = "[^\n" + re.escape(_CLAUSE_END) + "]{0,16}"
 
 
 def _alternation(words: list[str]) -> re.Pattern[str]:
@@ -108,6 +111,14 @@ class _Lexicon:
     q_after_words: _Words
     q_before_words: _Words
     strip_left: str  # characters _strip_left skips: list glue, spaces, commas
+    glossary: re.Pattern[str]  # a heading line that opens the glossary (名词解释)
+    annex: re.Pattern[str]  # a heading line that opens an annex (附件2), which ends a glossary
+
+
+def _heading_line(words: list[str], lead: str = "", tail: str = "") -> re.Pattern[str]:
+    """A line that is one of ``words``, after ``lead`` and before ``tail`` (spaces aside)."""
+    space = r"[^\S\n]*"
+    return re.compile(f"^{space}{lead}(?:{_any_of(words).pattern}){space}{tail}{space}$", re.M)
 
 
 def _by_length(words: list[str]) -> tuple[str, ...]:
@@ -186,6 +197,8 @@ def lexicon() -> _Lexicon:
         q_after_words=_Words.of(list(q["after"])),
         q_before_words=_Words.of(list(q["before"])),
         strip_left="、" + "".join(data["glue"]) + " ，,",
+        glossary=_heading_line(data["glossary_heads"], lead=_GLOSSARY_LEAD),
+        annex=_heading_line(data["annex_heads"], tail=r"\d*"),
     )
 
 
@@ -569,6 +582,20 @@ def _is_list_item(segment: str, q: Quantity, state: _State, lex: _Lexicon) -> bo
     return len(segment) <= 16 and q.unit_class == state.unit_class
 
 
+def _glossaries(norm: str) -> list[tuple[int, int]]:
+    """The spans of the glossaries after the report (名词解释 …): they explain names and promise
+    nothing. One runs to the next annex heading (附件, 附件2: the year's 民生实事 may follow)."""
+    lex = lexicon()
+    out = []
+    pos = 0
+    while (m := lex.glossary.search(norm, pos)) is not None:
+        nxt = lex.annex.search(norm, m.end())
+        end = nxt.start() if nxt else len(norm)
+        out.append((m.start(), end))
+        pos = end
+    return out
+
+
 def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[Commitment]:
     """Every quantified commitment of the plan part, in text order."""
     norm = doc.norm or fold(doc.text)
@@ -576,6 +603,7 @@ def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[
     digit = _digit()
     out: list[Commitment] = []
     goals = plan_period_sections(doc)  # five-year goals, not this year's tasks
+    glossaries = _glossaries(norm)
     # only sentences that a place of the text's figures lies in or runs into can hold one
     sentences = doc.sentences
     heads = [s.start for s in sentences]
@@ -589,6 +617,7 @@ def extract_commitments(doc: Document, facts: list[Fact] | None = None) -> list[
     for k in sorted(hit):
         sent = sentences[k - 1] if k else None
         if sent is None or sent.part != "plan" or sent.section in goals or \
+                any(a <= sent.start < b for a, b in glossaries) or \
                 not digit.search(norm, sent.start, sent.end):
             continue
         quantities = list(find_quantities(norm, sent.start, sent.end))
