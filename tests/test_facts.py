@@ -576,6 +576,8 @@ BUGS_CAUGHT = [
           "城镇调查失业率从上半年5.5%降到5.3%", id="guangxi-2026-change-from-half-year"),
     _case("2026_hainan.txt", "cpi", "actual", 2025, "growth", -0.1, "%", None, "CPI微降0.1%",
           id="hainan-2026-slight-fall"),
+    _case("2025_hunan.docx", "tourism_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",
+          "旅游业总收入迈上万亿", id="hunan-2025-bare-trillion-before-step"),
 ]
 
 
