@@ -185,6 +185,18 @@ OTHER_REPORTS = [
                  "（三）加快产业体系建设", id="shaanxi-speed-up-lead-word-as-verb"),
     pytest.param(RAW / "2025_yunnan.docx", "新改建农村公路1万公里以上", 1, "万公里", "农村公路", "新改建",
                  "at_least", "十、实施交通惠民工程", id="yunnan-annex-after-the-glossary-holds-tasks"),
+    pytest.param(RAW / "2026_beijing.txt", "3000个小区设置智能回收机", 3000, "个", "小区", "设置", None,
+                 "（六）加快超大城市", id="beijing-set-up-after-the-places-served"),
+    pytest.param(RAW / "2026_beijing.txt", "800个老旧小区引入物业服务", 800, "个", "老旧小区", "引入", None,
+                 "（六）加快超大城市", id="beijing-served-clause-keeps-its-own-verb-not-the-list's"),
+    pytest.param(RAW / "2026_sichuan.txt", "新升规工业企业1000户以上", 1000, "户", "工业企业", "新升规",
+                 "at_least", "（三）突出壮大实体经济", id="sichuan-newly-above-scale-as-action"),
+    pytest.param(RAW / "2025_guangdong.docx", "快检超800万批次", 800, "万批次", "食用农产品", "快检",
+                 "at_least", "九、提升食品、药品安全", id="guangdong-spot-checks-as-action"),
+    pytest.param(RAW / "2025_guangdong.docx", "惠及残疾学生超7.6万名", 7.6, "万名", "残疾学生", "惠及",
+                 "at_least", "四、提升县域基础教育", id="guangdong-benefit-as-action"),
+    pytest.param(RAW / "2026_zhejiang.txt", "推介重大项目100个以上", 100, "个", "重大项目", "推介",
+                 "at_least", "（五）着力抓项目优投资促招商", id="zhejiang-promote-projects-as-action"),
 ]
 
 
@@ -276,6 +288,12 @@ def test_national_budget_commitments():
     report = _parsed(str(RAW / "2015_national.txt"))
     raised = [c for c in report.commitments if c.value == 70 and c.unit == "元"]
     assert raised and "由55元提高到70元" in report.text[raised[0].start:raised[0].end]
+
+
+def test_a_period_word_may_open_a_clause_with_a_level_verb():
+    report = _parsed(str(RAW / "2025_guangdong.docx"))
+    raised = [report.text[c.start:c.end] for c in report.commitments if c.value == 3800 and c.unit == "元"]
+    assert len(raised) == 2  # …之后每连续参保1年，提高…3800元 and 次年提高大病保险最高支付限额3800元
 
 
 def test_without_facts_headline_targets_become_commitments():

@@ -379,14 +379,16 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
             action, subj_from = earlier[-1], seg_start
         elif level is not None:
             action, subj_from = level, seg_start
+        elif (verb := _verb_after_served(norm, clause_start, q, fig_end, sent.end, lex)) is not None:
+            # its own verb after those it serves, not the list's before them: "在3000个小区设置
+            # 智能回收机，为800个老旧小区引入物业服务"
+            action, subj_from, served = verb.group(), seg_start, (fig_end, verb.start())
         elif state.action is not None and (state.last_end >= 0 or _is_list_item(segment, q, state, lex)):
             action, subj_from = state.action, seg_start
         elif (goal := _goal_word(norm, clause_start, q.start, lex)) is not None:
             action, subj_from = goal, seg_start
         elif _is_bare_target(norm, clause_start, q, fig_end, sent.end, lex):
             action, subj_from = "", seg_start
-        elif (verb := _verb_after_served(norm, clause_start, q, fig_end, sent.end, lex)) is not None:
-            action, subj_from, served = verb.group(), seg_start, (fig_end, verb.start())
         elif (opening := _opening_level_verb(norm, clause_start, q.start, lex)) is not None:
             action, subj_from = opening  # 增加中小学学位2万个: a level verb opens the clause
         else:
