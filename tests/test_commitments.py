@@ -197,6 +197,8 @@ OTHER_REPORTS = [
                  "at_least", "四、提升县域基础教育", id="guangdong-benefit-as-action"),
     pytest.param(RAW / "2026_zhejiang.txt", "推介重大项目100个以上", 100, "个", "重大项目", "推介",
                  "at_least", "（五）着力抓项目优投资促招商", id="zhejiang-promote-projects-as-action"),
+    pytest.param(RAW / "2026_neimenggu.txt", "防沙治沙1500万亩", 1500, "万亩", "防沙治沙", "完成", None,
+                 "（一）坚持生态优先", id="neimenggu-of-which-is-no-part-of-the-subject"),
 ]
 
 
