@@ -374,6 +374,10 @@ NOT_FACTS = [
     _absent("2026_hebei.txt", "air_quality_rate", "level", 80, "%",
             "京津冀区域优良天数比率接近80%: the Beijing-Tianjin-Hebei area's rate, not Hebei's",
             id="hebei-2026-wider-area-rate"),
+    _absent("2025_hunan.docx", "investment_attracted", "level", 6000, "亿元",
+            "湘商回归新注册企业达到1670家、到位资金突破6000亿元: one programme's funds, not all "
+            "funds attracted",
+            id="hunan-2025-returning-merchants-funds"),
 ]
 
 # Cases found by annotating reports by hand (independently of the extractor) and scoring.
