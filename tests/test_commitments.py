@@ -298,6 +298,13 @@ def test_a_period_word_may_open_a_clause_with_a_level_verb():
     assert len(raised) == 2  # …之后每连续参保1年，提高…3800元 and 次年提高大病保险最高支付限额3800元
 
 
+def test_a_bound_on_a_sum_a_task_acts_on_is_its_size():
+    report = _parsed(str(RAW / "2026_beijing.txt"))
+    got = [(c.value, c.unit, c.qualifier) for c in report.commitments
+           if "推介重大项目总投资不低于2000亿元" in report.text[c.start:c.end]]
+    assert got == [(2000, "亿元", "at_least")]  # a project's sum stays out: see project-investment
+
+
 def test_without_facts_headline_targets_become_commitments():
     report = _parsed(str(YINING))
     again = extract_commitments(report.document, [])

@@ -272,7 +272,8 @@ def _noun_after(norm: str, pos: int, limit: int, stops: str) -> tuple[str, int]:
 def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos: int, limit: int) -> bool:
     """Describes a project (总投资2.5亿元, 年产6万吨, 5万千瓦光伏发电项目), is not a task's size.
     A level verb (not a mere bound such as 不低于) between the word and a figure that ends its
-    phrase sets a level instead (交通、水利、能源领域投资额分别达2400亿元、450亿元)."""
+    phrase sets a level instead (交通、水利、能源领域投资额分别达2400亿元、450亿元), and so does a
+    bound on a sum a task acts on (推介重大项目总投资不低于2000亿元)."""
     if q.unit in lex.classifiers:
         return False  # a count is no project's size (淘汰落后产能400项)
     if _strip_right(before, lex.between_words).endswith(lex.attribute_before):
@@ -280,8 +281,9 @@ def _is_attribute(norm: str, q: Quantity, lex: _Lexicon, before: str, after_pos:
         verb = _level_verb(before, lex)
         if ends_phrase and verb is not None and verb not in lex.q_before:
             return False
-        # a capacity a task acts on is its size: 压减钢铁产能5000万吨左右 (not a sum: 总投资)
-        acted_on = q.unit_class != "money" and any(
+        # a capacity a task acts on is its size: 压减钢铁产能5000万吨左右; a sum only with a bound
+        # (推介重大项目总投资不低于2000亿元), not one that describes a project (总投资2.5亿元)
+        acted_on = (q.unit_class != "money" or verb is not None) and any(
             _is_action(norm, m, lex) for m in lex.verbs.finditer(norm, q.start - len(before), q.start))
         return not (ends_phrase and acted_on)
     if q.unit_class in ("percent", "points", "length", "area") or after_pos >= limit:
