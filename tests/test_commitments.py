@@ -199,6 +199,9 @@ OTHER_REPORTS = [
                  "at_least", "（五）着力抓项目优投资促招商", id="zhejiang-promote-projects-as-action"),
     pytest.param(RAW / "2026_neimenggu.txt", "防沙治沙1500万亩", 1500, "万亩", "防沙治沙", "完成", None,
                  "（一）坚持生态优先", id="neimenggu-of-which-is-no-part-of-the-subject"),
+    pytest.param(RAW / "2025_guangdong.docx", "标准从每人每月2295元提高到2375元", 2375, "元",
+                 "集中供养孤儿基本生活保障省定最低标准", "提高到", None, "二、提升困难群众兜底保障",
+                 id="guangdong-from-figure-is-no-part-of-the-subject"),
 ]
 
 

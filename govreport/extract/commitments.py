@@ -57,6 +57,7 @@ _QUOTES = {"“": "”", "《": "》", "\"": "\"", "「": "」"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|\\Z)"
                               for o, c in _QUOTES.items()))
 _FROM_CUT = re.compile(r"[\d，,；;。]")
+_FROM_SPAN = 20  # how far from the figure a subject's from word may stand (从每人每月202元、270元)
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 # the words a glossary heading may have before its head (附件2, 《政府工作报告》有关内容 …)
 _GLOSSARY_LEAD = "[^\n" + re.escape(_CLAUSE_END) + "]{0,16}"
@@ -401,6 +402,7 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         lv = _level_verb(pre, lex)
         if lv is not None and lv in pre:  # the verb may end in a between word (降至, 提高到)
             pre = pre[: pre.rfind(lv)]
+        pre = _before_from(pre, lex)
         subject = _clean_subject(pre)
         end = item_end = fig_end
         counts_after = q.unit in lex.classifiers or not subject  # 14个示范点, 抓好3万亩高标准农田建设
@@ -466,6 +468,16 @@ def _is_from_value(norm: str, q: Quantity, lex: _Lexicon, segment_start: int, fi
     after = norm[fig_end:fig_end + 10]
     cut = _FROM_CUT.search(after)
     return lex.to_words.search(after, 0, cut.start() if cut else len(after)) is not None
+
+
+def _before_from(pre: str, lex: _Lexicon) -> str:
+    """A subject without the figure it starts from: "标准从每人每月2295元" (提高到2375元) is
+    the 标准. The from word must be followed by a figure, close to the end."""
+    for m in lex.from_words.finditer(pre):
+        rest = pre[m.end():]
+        if len(rest) <= _FROM_SPAN and _digit().search(rest) and m.start() > 0:
+            return pre[: m.start()]
+    return pre
 
 
 def _opening_level_verb(norm: str, clause_start: int, end: int, lex: _Lexicon) -> tuple[str, int] | None:
