@@ -202,6 +202,9 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2025_guangdong.docx", "标准从每人每月2295元提高到2375元", 2375, "元",
                  "集中供养孤儿基本生活保障省定最低标准", "提高到", None, "二、提升困难群众兜底保障",
                  id="guangdong-from-figure-is-no-part-of-the-subject"),
+    pytest.param(RAW / "2021_national.txt", "增值税起征点从月销售额10万元提高到15万元", 15, "万元",
+                 "小规模纳税人增值税起征点", "提高到", None, "（一）保持宏观政策连续性",
+                 id="national-jiang-is-no-part-of-the-subject"),
 ]
 
 
