@@ -631,3 +631,12 @@ def test_a_group_surveyed_unemployment_rate_is_not_the_town_rate():
     青年调查失业率 is a group's."""
     r = parse("各位代表：\n一、2025年工作回顾\n城镇新增就业50万人，青年调查失业率16.5%，调查失业率5.1%。\n")
     assert [f.value for f in r.facts if f.indicator == "unemployment_rate"] == [5.1]
+
+
+@pytest.mark.parametrize("clause", ["地区生产总值突破万亿大关", "地区生产总值站上万亿关口",
+                                    "地区生产总值跨越万亿门槛"])
+def test_a_bare_trillion_before_a_milestone_word_is_money(clause):
+    """突破万亿大关 (no 元) is a level of at least 1万亿元, like 破万亿， and 迈上万亿新台阶."""
+    r = parse(f"各位代表：\n一、2025年工作回顾\n全省{clause}，居全国前列。\n")
+    assert [(f.indicator, f.value, f.unit, f.qualifier) for f in r.facts] == \
+        [("gdp", 10000.0, "亿元", "at_least")]
