@@ -311,6 +311,17 @@ def test_a_bound_on_a_sum_a_task_acts_on_is_its_size():
     assert got == [(2000, "亿元", "at_least")]  # a project's sum stays out: see project-investment
 
 
+@pytest.mark.parametrize(("path", "evidence", "value", "subject"), [
+    pytest.param(RAW / "2026_sichuan.txt", "改造2.5万套（间）城市危旧房", 2.5, "城市危旧房",
+                 id="sichuan-bracketed-classifier-before-the-noun"),
+    pytest.param(RAW / "2025_hainan.docx", "筹集保障性租赁住房6000套（间）", 6000, "保障性租赁住房",
+                 id="hainan-bracketed-classifier-ends-the-item"),
+])
+def test_a_bracketed_classifier_goes_with_the_unit(path, evidence, value, subject):
+    report = _parsed(str(path))
+    assert [c.subject for c in _find(report, evidence, value)] == [subject]  # the unit is numbers.py's
+
+
 def test_without_facts_headline_targets_become_commitments():
     report = _parsed(str(YINING))
     again = extract_commitments(report.document, [])

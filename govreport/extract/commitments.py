@@ -57,6 +57,8 @@ _QUOTES = {"“": "”", "《": "》", "\"": "\"", "「": "」"}
 _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)}|\\Z)"
                               for o, c in _QUOTES.items()))
 _FROM_CUT = re.compile(r"[\d，,；;。]")
+# a bracket right after a count naming another classifier for it: 套（间）, 户（套）
+_UNIT_ALT = re.compile(r"[（(][^\d（()）]{1,2}[)）]")
 _FROM_SPAN = 20  # how far from the figure a subject's from word may stand (从每人每月202元、270元)
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 # the words a glossary heading may have before its head (附件2, 《政府工作报告》有关内容 …)
@@ -406,10 +408,13 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         subject = _clean_subject(pre)
         end = item_end = fig_end
         counts_after = q.unit in lex.classifiers or not subject  # 14个示范点, 抓好3万亩高标准农田建设
-        if counts_after and fig_end < sent.end and norm[fig_end] not in _PHRASE_END:
-            if norm.startswith(lex.not_counted, fig_end):
+        noun_at = fig_end
+        if q.unit in lex.classifiers and (alt := _UNIT_ALT.match(norm, fig_end, sent.end)) is not None:
+            noun_at = end = item_end = alt.end()  # 2.5万套（间）城市危旧房: （间） goes with the unit
+        if counts_after and noun_at < sent.end and norm[noun_at] not in _PHRASE_END:
+            if norm.startswith(lex.not_counted, noun_at):
                 continue
-            phrase, noun_end = _noun_after(norm, fig_end, sent.end, _PHRASE_END)
+            phrase, noun_end = _noun_after(norm, noun_at, sent.end, _PHRASE_END)
             head = _head_noun(phrase, lex)
             noun = _clean_subject(head)
             if noun:
