@@ -316,8 +316,15 @@ def test_a_bound_on_a_sum_a_task_acts_on_is_its_size():
                  id="sichuan-bracketed-classifier-before-the-noun"),
     pytest.param(RAW / "2025_hainan.docx", "筹集保障性租赁住房6000套（间）", 6000, "保障性租赁住房",
                  id="hainan-bracketed-classifier-ends-the-item"),
+    pytest.param(RAW / "2026_guangdong.txt", "改造农村公路危旧桥梁180座", 180, "农村公路危旧桥梁",
+                 id="guangdong-aside-after-a-count-names-nothing"),
+    pytest.param(RAW / "2026_sichuan.txt", "加装（更新）电梯6000部", 6000, "电梯",
+                 id="sichuan-bracket-after-the-verb-goes-with-it"),
+    pytest.param(RAW / "2025_yunnan.docx", "治理（管控）率均提高3个百分点", 3,
+                 "农村卫生户厕、生活垃圾处理设施覆盖率和生活污水治理（管控）率",
+                 id="yunnan-verb-bracket-rate-is-a-rate"),
 ])
-def test_a_bracketed_classifier_goes_with_the_unit(path, evidence, value, subject):
+def test_a_bracket_beside_a_count_or_verb_is_no_subject(path, evidence, value, subject):
     report = _parsed(str(path))
     assert [c.subject for c in _find(report, evidence, value)] == [subject]  # the unit is numbers.py's
 

@@ -59,6 +59,9 @@ _QUOTED = re.compile("|".join(f"{re.escape(o)}[^{re.escape(c)}]*(?:{re.escape(c)
 _FROM_CUT = re.compile(r"[\d，,；;。]")
 # a bracket right after a count naming another classifier for it: 套（间）, 户（套）
 _UNIT_ALT = re.compile(r"[（(][^\d（()）]{1,2}[)）]")
+# a bracket that opens an aside (含…, 牵头单位：…), to its close or the sentence's end
+_ASIDE = re.compile(r"[（(][^（()）]*(?:[)）]|\Z)")
+_OPENING = "（("
 _FROM_SPAN = 20  # how far from the figure a subject's from word may stand (从每人每月202元、270元)
 _CLAUSE_MARK = re.compile("[" + re.escape(_CLAUSE_END) + "]")
 # the words a glossary heading may have before its head (附件2, 《政府工作报告》有关内容 …)
@@ -315,6 +318,9 @@ def _clean_subject(text: str) -> str:
         if at >= 0 and _clean_subject(text[at + len(marker):]):  # 省实验室、研究院等10家: keep all
             text = text[at + len(marker):]
     text, _ = _strip_left(text, lex.lead_words)
+    aside = _ASIDE.match(text)
+    if aside is not None and text[aside.end() - 1:aside.end()] in ")）" and aside.end() < len(text):
+        text = text[aside.end():]  # 加装（更新）电梯: the bracket goes with the verb
     text = _strip_right(text, lex.between_words)
     text = _strip_right(text, lex.subject_trim)
     return text.strip(lex.glue + " ，,：:")
@@ -411,6 +417,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
         noun_at = fig_end
         if q.unit in lex.classifiers and (alt := _UNIT_ALT.match(norm, fig_end, sent.end)) is not None:
             noun_at = end = item_end = alt.end()  # 2.5万套（间）城市危旧房: （间） goes with the unit
+        elif q.unit in lex.classifiers and (aside := _ASIDE.match(norm, fig_end, sent.end)) is not None:
+            noun_at = aside.end()  # 危旧桥梁180座（含“渡改桥”工程）: an aside names nothing counted
         if counts_after and noun_at < sent.end and norm[noun_at] not in _PHRASE_END:
             if norm.startswith(lex.not_counted, noun_at):
                 continue
@@ -450,7 +458,12 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
 
 def _is_action(norm: str, m: re.Match[str], lex: _Lexicon) -> bool:
     """A verb match that is an action, not the head of a noun (建成率, 治理率)."""
-    return m.group() in lex.action_words and not norm.startswith(lex.noun_suffixes, m.end())
+    if m.group() not in lex.action_words:
+        return False
+    after = m.end()
+    if norm[after:after + 1] in _OPENING and (aside := _ASIDE.match(norm, after)) is not None:
+        after = aside.end()  # 治理（管控）率 is a rate too
+    return not norm.startswith(lex.noun_suffixes, after)
 
 
 def _first_action(norm: str, start: int, end: int, lex: _Lexicon, at_start: bool) -> re.Match[str] | None:
