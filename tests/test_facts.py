@@ -582,6 +582,8 @@ BUGS_CAUGHT = [
           id="hainan-2026-slight-fall"),
     _case("2025_hunan.docx", "tourism_revenue", "actual", 2024, "level", 10000, "亿元", "at_least",
           "旅游业总收入迈上万亿", id="hunan-2025-bare-trillion-before-step"),
+    _case("2026_jiangxi.txt", "tech_transactions", "actual", 2025, "growth", 19.5, "%", None,
+          "登记技术合同成交额增长19.5%", id="jiangxi-2026-registered-tech-contracts"),
 ]
 
 
@@ -640,3 +642,11 @@ def test_a_bare_trillion_before_a_milestone_word_is_money(clause):
     r = parse(f"各位代表：\n一、2025年工作回顾\n全省{clause}，居全国前列。\n")
     assert [(f.indicator, f.value, f.unit, f.qualifier) for f in r.facts] == \
         [("gdp", 10000.0, "亿元", "at_least")]
+
+
+@pytest.mark.parametrize("clause", ["技术合同认定登记成交额达到1200亿元", "技术合同登记成交额达到1200亿元",
+                                    "技术市场成交额达到1200亿元"])
+def test_registered_tech_contract_value_is_tech_transactions(clause):
+    """The official names of the technology-contract turnover are tech_transactions too."""
+    r = parse(f"各位代表：\n一、2025年工作回顾\n全省{clause}，居全国前列。\n")
+    assert [(f.indicator, f.value, f.unit) for f in r.facts] == [("tech_transactions", 1200.0, "亿元")]
