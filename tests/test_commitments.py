@@ -205,6 +205,8 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2021_national.txt", "增值税起征点从月销售额10万元提高到15万元", 15, "万元",
                  "小规模纳税人增值税起征点", "提高到", None, "（一）保持宏观政策连续性",
                  id="national-jiang-is-no-part-of-the-subject"),
+    pytest.param(RAW / "2026_hainan.txt", "竣工38个以上", 38, "个", "年投资亿元以上项目", "竣工", "at_least",
+                 "（二）聚力释放有效需求潜力", id="hainan-list-item-with-its-own-verb-shares-the-subject"),
 ]
 
 

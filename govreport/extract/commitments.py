@@ -432,6 +432,8 @@ def _sentence_commitments(doc: Document, norm: str, sent: Sentence, facts: list[
                 item_end = noun_end if head == phrase else fig_end
         if served is not None:
             subject = _clean_subject(norm[served[0]:served[1]]) or subject
+        if not subject and action_start is not None and state.last_end >= 0 and state.subject:
+            subject = state.subject  # …项目新开工43个以上、竣工38个以上: the list's subject
         if not subject and action_start is not None:  # 中央预算内投资拟安排7000亿元
             subject = _clean_subject(_strip_right(norm[clause_start:action_start], lex.lead_words))
         if not subject:  # 分别增长3.5%、3.2%: the list shares its subject
