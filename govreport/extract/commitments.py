@@ -538,6 +538,11 @@ def _verb_after_served(norm: str, clause_start: int, q: Quantity, fig_end: int, 
         return None
     head = _strip_right(norm[clause_start:q.start], lex.q_before_words)  # 为超300万名
     mark = next((m for m in lex.beneficiary_marks if head.endswith(m)), None)
+    if mark is None and head.endswith(lex.of) and not _digit().search(head):
+        # 对前两年…发现问题的40家…单位进行再检查: the count after the mark's modifier
+        opened, skipped = _strip_left(head, lex.lead_words)
+        mark = next((m for m in lex.beneficiary_marks if opened.startswith(m)), None)
+        head = head[: skipped + len(mark)] if mark else head
     if mark is None or _strip_left(head[: -len(mark)], lex.lead_words)[0]:
         return None
     cut = _CLAUSE_MARK.search(norm, fig_end, limit)
