@@ -208,7 +208,8 @@ OTHER_REPORTS = [
     pytest.param(RAW / "2026_hainan.txt", "竣工38个以上", 38, "个", "年投资亿元以上项目", "竣工", "at_least",
                  "（二）聚力释放有效需求潜力", id="hainan-list-item-with-its-own-verb-shares-the-subject"),
     pytest.param(RAW / "2025_yunnan.docx", "85个高速公路服务区充电站进行扩容增桩", 85, "个",
-                 "高速公路服务区充电站", "进行", None, "十、实施交通惠民工程", id="yunnan-served-count-after-a-modifier"),
+                 "高速公路服务区充电站", "进行", None, "十、实施交通惠民工程",
+                 id="yunnan-served-count-after-a-modifier"),
 ]
 
 
