@@ -650,3 +650,15 @@ def test_registered_tech_contract_value_is_tech_transactions(clause):
     """The official names of the technology-contract turnover are tech_transactions too."""
     r = parse(f"各位代表：\n一、2025年工作回顾\n全省{clause}，居全国前列。\n")
     assert [(f.indicator, f.value, f.unit) for f in r.facts] == [("tech_transactions", 1200.0, "亿元")]
+
+
+@pytest.mark.parametrize("clause", ["一般公共预算收入3123亿元，同口径增长3.1%",
+                                    "一般公共预算收入3123亿元，可比口径增长3.1%"])
+def test_a_like_for_like_growth_after_a_comma_is_the_names(clause):
+    """同口径/可比口径增长 after a comma continues the name before it; a second, like-for-like growth
+    beside the first is not taken (增长1.7%，同口径增长2.5%: the first one stands)."""
+    r = parse(f"各位代表：\n一、2025年工作回顾\n全省{clause}。\n")
+    assert [(f.indicator, f.measure, f.value) for f in r.facts] == \
+        [("budget_revenue", "level", 3123.0), ("budget_revenue", "growth", 3.1)]
+    r = parse("各位代表：\n一、2025年工作回顾\n全省一般公共预算收入增长1.7%，同口径增长2.5%。\n")
+    assert [(f.indicator, f.measure, f.value) for f in r.facts] == [("budget_revenue", "growth", 1.7)]
