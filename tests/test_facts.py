@@ -662,3 +662,10 @@ def test_a_like_for_like_growth_after_a_comma_is_the_names(clause):
         [("budget_revenue", "level", 3123.0), ("budget_revenue", "growth", 3.1)]
     r = parse("各位代表：\n一、2025年工作回顾\n全省一般公共预算收入增长1.7%，同口径增长2.5%。\n")
     assert [(f.indicator, f.measure, f.value) for f in r.facts] == [("budget_revenue", "growth", 1.7)]
+
+
+def test_a_rate_averaged_over_the_year_is_its_level():
+    """城镇调查失业率平均5.2% is the year's rate, as 平均为5.2% is; 平均增长 is still an average."""
+    r = parse("各位代表：\n一、2025年工作回顾\n"
+              "城镇新增就业60万人，城镇调查失业率平均5.2%，地区生产总值平均增长6%。\n")
+    assert [(f.indicator, f.value) for f in r.facts] == [("new_urban_jobs", 60.0), ("unemployment_rate", 5.2)]
