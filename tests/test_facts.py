@@ -669,3 +669,12 @@ def test_a_rate_averaged_over_the_year_is_its_level():
     r = parse("各位代表：\n一、2025年工作回顾\n"
               "城镇新增就业60万人，城镇调查失业率平均5.2%，地区生产总值平均增长6%。\n")
     assert [(f.indicator, f.value) for f in r.facts] == [("new_urban_jobs", 60.0), ("unemployment_rate", 5.2)]
+
+
+def test_a_sown_area_after_the_grain_output_is_the_grains():
+    """粮食总产量…，播种面积稳定在7100万亩以上: the short name after 粮食 is the grain's sown area;
+    油料播种面积 (another crop's) is not."""
+    r = parse("各位代表：\n二、2025年工作安排\n今年经济社会发展的主要预期目标是："
+              "粮食总产量稳定在700亿斤以上，播种面积稳定在7100万亩以上，油料种植面积300万亩。\n")
+    assert [(f.indicator, f.value, f.qualifier) for f in r.facts] == \
+        [("grain_output", 700.0, "at_least"), ("grain_area", 7100.0, "at_least")]
