@@ -653,7 +653,8 @@ def test_registered_tech_contract_value_is_tech_transactions(clause):
 
 
 @pytest.mark.parametrize("clause", ["一般公共预算收入3123亿元，同口径增长3.1%",
-                                    "一般公共预算收入3123亿元，可比口径增长3.1%"])
+                                    "一般公共预算收入3123亿元，可比口径增长3.1%",
+                                    "一般公共预算收入3123亿元，自然口径增长3.1%"])
 def test_a_like_for_like_growth_after_a_comma_is_the_names(clause):
     """同口径/可比口径增长 after a comma continues the name before it; a second, like-for-like growth
     beside the first is not taken (增长1.7%，同口径增长2.5%: the first one stands)."""
@@ -678,3 +679,10 @@ def test_a_sown_area_after_the_grain_output_is_the_grains():
               "粮食总产量稳定在700亿斤以上，播种面积稳定在7100万亩以上，油料种植面积300万亩。\n")
     assert [(f.indicator, f.value, f.qualifier) for f in r.facts] == \
         [("grain_output", 700.0, "at_least"), ("grain_area", 7100.0, "at_least")]
+
+
+def test_a_growth_in_another_currency_after_a_comma_is_the_names():
+    """进出口总额3.6万亿美元，以人民币计价增长5%: the growth reckoned in yuan is the trade's."""
+    r = parse("各位代表：\n一、2025年工作回顾\n进出口总额3.6万亿美元，以人民币计价增长5%。\n")
+    assert [(f.indicator, f.measure, f.value) for f in r.facts] == \
+        [("foreign_trade", "level", 3.6), ("foreign_trade", "growth", 5.0)]
